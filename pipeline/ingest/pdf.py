@@ -1,20 +1,41 @@
-"""PDF reader: text blocks and table grids per page, with page and bbox provenance."""
+"""PDF reader: per page, table grids and text blocks in reading order; OCR where a page has no text.
+
+pdf_tables finds the tables; pdf_layout reads the text around them (columns, page furniture,
+captions, articles); ocr reads pages that are images. This module only puts them in order.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.ingest import ocr, pdf_layout, pdf_tables
 from pipeline.ingest.pdf_open import open_pdf, page_tree_findings
 from pipeline.ingest.source import source_info
-from pipeline.model import Block, Provenance, RawDocument
+from pipeline.model import Block, Finding, Provenance, RawDocument
 
 
 def read(path: Path) -> RawDocument:
     blocks: list[Block] = []
+    findings: list[Finding] = []
+    ocr_pages: list[int] = []
     with open_pdf(path) as pdf:
-        findings = page_tree_findings(pdf)
+        findings += page_tree_findings(pdf)
         for page_no, page in enumerate(pdf.pages, start=1):
-            for line in page.extract_text_lines():
-                blocks.append(Block(id=len(blocks), kind="paragraph", text=line["text"],
-                                    prov=Provenance(page=page_no, bbox=(line["x0"], line["top"], line["x1"], line["bottom"]))))
-        info = source_info(path, "pdf", pages=len(pdf.pages))
+            if ocr.needs_ocr(page):
+                page_blocks, page_findings = ocr.read_page(page, page_no)
+                ocr_pages.append(page_no)
+            else:
+                grids = pdf_tables.find_grids(page, page_no)
+                page_blocks, page_findings = pdf_layout.page_blocks(page, page_no, [bbox for _, bbox in grids])
+                page_blocks += [Block(id=-1, kind="table", text=_grid_text(g), grid=g,
+                                      prov=Provenance(page=page_no, bbox=bbox)) for g, bbox in grids]
+                page_blocks = pdf_layout.reading_order(page_blocks)
+            blocks += page_blocks
+            findings += page_findings
+        info = source_info(path, "pdf", pages=len(pdf.pages), ocr_pages=ocr_pages)
+    for i, b in enumerate(blocks):
+        b.id = i
     return RawDocument(source=info, blocks=blocks, findings=findings)
+
+
+def _grid_text(grid) -> str:
+    return "\n".join("\t".join(c.text for c in row) for row in grid.rows)

@@ -1,8 +1,13 @@
-"""Validate: consistency checks over an extracted notice, recorded as findings."""
+"""Validate: consistency checks over an extracted notice, recorded as findings.
+
+    validate(notice: Notice) -> Notice   (the same notice, its findings extended)
+"""
 from __future__ import annotations
 
 from pipeline.model import Notice
+from pipeline.validate.tables import check_tables
 
 
 def validate(notice: Notice) -> Notice:
+    notice.findings += check_tables(notice)
     return notice
