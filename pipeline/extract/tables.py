@@ -1,8 +1,135 @@
-"""Tables: join grids across pages, read headers, units, groups, rows and totals."""
+"""Tables: join grids across pages, read headers, units, groups, rows and totals.
+
+    extract_tables(doc, sections) -> (tables, findings)
+
+Find, then extract: table blocks (and, in plain text, runs of table-like lines) become
+GridRows; fragments that continue one another across a page break are joined; each joined
+grid is read by table_grid; the title and 附件 number come from the blocks above.
+"""
 from __future__ import annotations
 
-from pipeline.model import Finding, RawDocument, Table
+import logging
+import re
+from difflib import SequenceMatcher
+from typing import Optional
+
+from pipeline.extract.table_cells import canonical, join_lines
+from pipeline.extract.table_grid import GridRows, cell_text, grid_rows_to_table, header_row_count, is_data_row
+from pipeline.extract.table_text import text_tables
+from pipeline.extract.table_title import table_title
+from pipeline.model import Block, Finding, GridCell, Provenance, RawDocument, Table
+
+log = logging.getLogger(__name__)
+
+# blocks that may stand between two fragments of one table: page numbers and running furniture
+PAGE_FURNITURE = re.compile(r"^[\s\-—–－_·•第页共/|\d]*$")
+OCR_HEADER_SIMILAR = 0.6
+EDGE_TOL = 6.0  # points: column edges of two fragments this close line up
 
 
 def extract_tables(doc: RawDocument, sections: dict[int, list[str]]) -> tuple[list[Table], list[Finding]]:
-    return [], []
+    findings: list[Finding] = []
+    parts = join_fragments(doc.blocks, findings)
+    if doc.source.format == "txt":
+        text_parts, text_findings = text_tables(doc.blocks)
+        parts += text_parts
+        findings += text_findings
+    parts.sort(key=lambda p: p.blocks[0])
+    by_id = {b.id: b for b in doc.blocks}
+    tables = []
+    for part in parts:
+        table, table_findings = grid_rows_to_table(part, len(tables))
+        first = by_id.get(part.blocks[0])
+        if first is not None:
+            table.title, table.attachment = table_title(doc.blocks, first)
+        table.section = sections.get(part.blocks[0], [])
+        tables.append(table)
+        findings += table_findings
+    log.debug("%s: %d tables", doc.source.name, len(tables))
+    return tables, findings
+
+
+# ---------------------------------------------------------------- fragments
+
+def block_to_rows(block: Block) -> GridRows:
+    grid = block.grid
+    provs = []
+    for r, row in enumerate(grid.rows):
+        boxes = [c.bbox for c in row if c.bbox]
+        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                max(b[3] for b in boxes)) if boxes else None
+        page = block.prov.page if block.prov.page is not None else (grid.pages[0] if grid.pages else None)
+        provs.append(Provenance(page=page, bbox=bbox, table=block.prov.table, row=r, block=block.id))
+    pages = grid.pages or ([block.prov.page] if block.prov.page else [])
+    return GridRows(rows=[list(r) for r in grid.rows], provs=provs, header_n=header_row_count(grid.rows),
+                    blocks=[block.id], pages=list(pages), ocr=grid.ocr)
+
+
+def join_fragments(blocks: list[Block], findings: list[Finding]) -> list[GridRows]:
+    """Table blocks, a fragment continuing the one before it (across a page break) appended to it."""
+    parts: list[GridRows] = []
+    last_index: Optional[int] = None
+    for i, b in enumerate(blocks):
+        if b.kind != "table" or b.grid is None or not b.grid.rows:
+            continue
+        part = block_to_rows(b)
+        prev = parts[-1] if parts else None
+        if prev is not None and last_index is not None and _only_furniture(blocks[last_index + 1:i]) \
+                and continues(prev, part):
+            _append(prev, part)
+            findings.append(Finding(code="table-continued", severity="info", stage="extract",
+                                    message=f"table continued in block {b.id} (page {b.prov.page})",
+                                    prov=Provenance(block=b.id, page=b.prov.page), data={"blocks": prev.blocks}))
+        else:
+            parts.append(part)
+        last_index = i
+    return parts
+
+
+def _only_furniture(between: list[Block]) -> bool:
+    return all(b.kind == "furniture" or PAGE_FURNITURE.match(b.ntext or "") for b in between)
+
+
+def continues(prev: GridRows, nxt: GridRows) -> bool:
+    """The next fragment goes on with the previous table: same columns, on a later page, and
+    either the same header repeated or no header at all with column edges that line up."""
+    if max(len(r) for r in prev.rows) != max(len(r) for r in nxt.rows):
+        return False
+    if prev.pages and nxt.pages and min(nxt.pages) <= max(prev.pages):
+        return False  # two tables on one page are two tables
+    if nxt.header_n:
+        if prev.header_n != nxt.header_n:
+            return False
+        a, b = _keys(prev, prev.header_n), _keys(nxt, nxt.header_n)
+        if prev.ocr or nxt.ocr:  # OCR misreads a few header characters differently on each page
+            return SequenceMatcher(None, "".join(map("".join, a)), "".join(map("".join, b))).ratio() >= OCR_HEADER_SIMILAR
+        return a == b
+    return is_data_row(nxt.texts(0)) and _edges_agree(prev, nxt)
+
+
+def _keys(part: GridRows, n: int) -> list[tuple[str, ...]]:
+    return [tuple(canonical(join_lines(cell_text(c))) for c in part.rows[r]) for r in range(n)]
+
+
+def _edges_agree(prev: GridRows, nxt: GridRows) -> bool:
+    a, b = _col_edges(prev.rows[-1]), _col_edges(nxt.rows[0])
+    if a is None or b is None:
+        return True  # no geometry (Word, text): same column count is all there is
+    return all(abs(x - y) <= EDGE_TOL for x, y in zip(a, b))
+
+
+def _col_edges(row: list[GridCell]):
+    if not all(c.bbox for c in row):
+        return None
+    return [c.bbox[0] for c in row] + [row[-1].bbox[2]]
+
+
+def _append(prev: GridRows, nxt: GridRows) -> None:
+    """Body rows of the next fragment (its repeated header dropped) appended, origins re-based."""
+    offset = len(prev.rows) - nxt.header_n
+    for r in range(nxt.header_n, len(nxt.rows)):
+        prev.rows.append([c.model_copy(update={"origin": (c.origin[0] + offset, c.origin[1])}) for c in nxt.rows[r]])
+        prev.provs.append(nxt.provs[r])
+    prev.blocks += nxt.blocks
+    prev.pages += [p for p in nxt.pages if p not in prev.pages]
+    prev.ocr = prev.ocr or nxt.ocr

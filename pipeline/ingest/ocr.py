@@ -1,12 +1,161 @@
-"""OCR for PDF pages without a text layer (Tesseract, chi_sim)."""
+"""OCR for PDF pages without a text layer (Tesseract chi_sim; OpenCV for the table's rules).
+
+  render (300 dpi, pdfium) -> deskew (slope of the long horizontal rules) -> binarise
+  -> ruling lines by morphology -> grid of slots, merged where the rule between two slots is
+  missing -> each cell's ink cut clean (rules, diagonals and specks removed)
+  -> read all cells in a few stacked Tesseract runs (ocr_read): Chinese for every cell, digits
+  only for body cells; a body column is numeric when most of its cells read as numbers
+  -> cells still below LOW_CONFIDENCE read again at a larger scale, the more confident kept
+  -> TableGrid(ocr=True) in PDF points, each cell with its confidence; lines of text above the
+  table (its title) become blocks with theirs.
+
+Cells read below LOW_CONFIDENCE keep their text and are listed in an `ocr-low-confidence`
+finding; nothing is corrected from word lists. A blank cell has confidence None.
+"""
 from __future__ import annotations
 
-from pipeline.model import Block, Finding
+import logging
+import re
+
+from pipeline.model import Block, Finding, GridCell, Provenance, TableGrid
+
+log = logging.getLogger(__name__)
+
+DPI = 300
+LOW_CONFIDENCE = 60.0
+NOISE_CONFIDENCE = 20.0  # a "line" read below this is scan noise (specks), logged, not a block
+RETRY_SCALE = 1.5
+NUMBER = re.compile(r"^-?\d+(\.\d+)?%?$")
 
 
 def needs_ocr(page) -> bool:
-    return False
+    """A page with (almost) no text characters but an image covering much of it."""
+    if len([c for c in page.chars if c.get("text", "").strip()]) > 10:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = sum((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) for i in page.images)
+    return covered > 0.3 * area
+
+
+def _modules():
+    try:
+        from pipeline.ingest import ocr_image, ocr_read
+    except ImportError as e:  # cv2 or numpy missing
+        from pipeline.ingest.ocr_read import INSTALL_HINT
+        raise RuntimeError(INSTALL_HINT) from e
+    return ocr_image, ocr_read
 
 
 def read_page(page, page_no: int) -> tuple[list[Block], list[Finding]]:
-    return [], []
+    """Blocks (title lines, then the table) and findings of one image-only page."""
+    img, rd = _modules()
+    grey = img.render_grey(page, DPI)
+    angle = img.skew_angle(grey)
+    if abs(angle) >= 0.05:
+        grey = img.rotate(grey, angle)
+    scale = float(page.width) / grey.shape[1]  # pixels -> PDF points
+    min_h = max(DPI // 25, 6)  # smallest ink worth reading: about 2 points
+    ink = img.binarise(grey)
+    horiz, vert = img.ruling_masks(ink)
+    grid = img.find_grid(horiz, vert)
+    findings = [Finding(code="ocr-page", severity="info", stage="ingest",
+                        message=f"page {page_no} has no text layer: read by OCR (deskewed {angle:.2f}°)",
+                        prov=Provenance(page=page_no), data={"angle": round(angle, 2)})]
+    top = grid.ys[0] if grid else grey.shape[0]
+    lines = [(b, grey[b[1]:b[3], b[0]:b[2]]) for b in img.text_lines(ink[:max(top - min_h // 2, 0)], min_h)]
+    cells = {}
+    if grid:
+        clean = img.erase_rules(ink, horiz, vert)
+        for r, row in enumerate(grid.origins):
+            for c, o in enumerate(row):
+                if o == (r, c):
+                    cut = img.clean_cell(clean, grid.box(o), min_h)
+                    cells[o] = None if cut is None else img.masked_grey(grey, *cut)
+    readings = _read_cells(rd, grid, cells, [im for _, im in lines])
+    blocks = _line_blocks([(b, readings.pop(("line", i))) for i, (b, _) in enumerate(lines)], scale, page_no)
+    if grid:
+        table, low = _table_block(grid, readings, scale, page_no)
+        blocks.append(table)
+        if low:
+            findings.append(Finding(code="ocr-low-confidence", severity="warning", stage="ingest",
+                                    message=f"page {page_no}: {len(low)} table cell(s) read with confidence "
+                                            f"< {LOW_CONFIDENCE:g}: " + ", ".join(f"{rc} {t!r}" for rc, t in low[:8]),
+                                    prov=Provenance(page=page_no), data={"cells": [rc for rc, _ in low[:50]]}))
+    return blocks, findings
+
+
+def header_depth(grid) -> int:
+    """Header rows: as many as the top-left (stub) cell is tall, else one."""
+    return 1 + max((r for r, row in enumerate(grid.origins) if row[0] == (0, 0)), default=0)
+
+
+def _read_cells(rd, grid, cells: dict, line_images: list) -> dict:
+    """Readings by cell origin (and by ("line", i) for text lines): Chinese for all, digits where numeric."""
+    keys = [("line", i) for i in range(len(line_images))] + [o for o, im in cells.items() if im is not None]
+    images = dict(zip(keys, line_images)) | {o: im for o, im in cells.items() if im is not None}
+    depth = header_depth(grid) if grid else 0
+    body = [k for k in keys if k[0] != "line" and k[0] >= depth]
+    text = dict(zip(keys, rd.read_images([images[k] for k in keys], rd.TEXT)))
+    digits = dict(zip(body, rd.read_images([images[k] for k in body], rd.DIGITS)))
+    numeric_cols = _numeric_columns(text, digits)
+    chosen = {k: _choose(text[k], digits.get(k), k[0] != "line" and k[1] in numeric_cols) for k in keys}
+    retry = [k for k in keys if (chosen[k].confidence or 0) < LOW_CONFIDENCE]
+    for how in (rd.TEXT, rd.DIGITS):
+        ks = [k for k in retry if (how is rd.DIGITS) == (k in digits and k[1] in numeric_cols and k[0] != "line")]
+        for k, again in zip(ks, rd.read_images([images[k] for k in ks], how, scale=RETRY_SCALE)):
+            if again.better_than(chosen[k]):
+                chosen[k] = again
+    return chosen | {o: rd.NOTHING for o, im in cells.items() if im is None}
+
+
+def _looks_numeric(text, digits) -> bool:
+    return (digits.confidence or 0) >= LOW_CONFIDENCE and bool(NUMBER.match(digits.text)) and (
+        any(ch.isdigit() for ch in text.text) or (text.confidence or 0) < LOW_CONFIDENCE)
+
+
+def _numeric_columns(text: dict, digits: dict) -> set[int]:
+    """Columns where at least half the read body cells look like numbers."""
+    votes: dict[int, list[bool]] = {}
+    for (r, c), d in digits.items():
+        votes.setdefault(c, []).append(_looks_numeric(text[(r, c)], d))
+    return {c for c, v in votes.items() if sum(v) * 2 >= len(v)}
+
+
+def _choose(text, digits, numeric: bool):
+    """In a numeric column the digits reading, unless Chinese was read with more confidence."""
+    if not numeric or digits is None:
+        return text
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text.text) and text.better_than(digits):
+        return text
+    return digits
+
+
+def _table_block(grid, readings: dict, scale: float, page_no: int):
+    n_c = len(grid.xs) - 1
+    boxes = {o: tuple(round(v * scale, 2) for v in grid.box(o)) for o in readings if o[0] != "line"}
+    rows = [[GridCell(text=readings[o].text, origin=o, bbox=boxes[o], confidence=readings[o].confidence)
+             for o in (row[c] for c in range(n_c))] for row in grid.origins]
+    table = TableGrid(rows=rows, pages=[page_no], ruled=True, ocr=True)
+    confs = [readings[o].confidence for o in boxes if readings[o].confidence is not None]
+    low = sorted((o, readings[o].text) for o in boxes
+                 if readings[o].confidence is not None and readings[o].confidence < LOW_CONFIDENCE)
+    bbox = (grid.xs[0] * scale, grid.ys[0] * scale, grid.xs[-1] * scale, grid.ys[-1] * scale)
+    block = Block(id=-1, kind="table", text="\n".join("\t".join(c.text for c in row) for row in rows), grid=table,
+                  prov=Provenance(page=page_no, bbox=tuple(round(v, 2) for v in bbox)),
+                  confidence=round(sum(confs) / len(confs), 1) if confs else None)
+    return block, low
+
+
+def _line_blocks(lines: list, scale: float, page_no: int) -> list[Block]:
+    """Text lines above the table: the first a level-1 heading, the rest paragraphs; noise skipped."""
+    blocks = []
+    for (x0, y0, x1, y1), reading in lines:
+        text = reading.text.replace("\n", "")
+        if not text or (reading.confidence or 0) < NOISE_CONFIDENCE:
+            log.info("page %d: OCR noise line skipped (confidence %s): %s", page_no, reading.confidence, text)
+            continue
+        blocks.append(Block(id=-1, kind="heading" if not blocks else "paragraph", level=1 if not blocks else None,
+                            text=text, confidence=reading.confidence,
+                            prov=Provenance(page=page_no, bbox=(round(x0 * scale, 2), round(y0 * scale, 2),
+                                                                round(x1 * scale, 2), round(y1 * scale, 2)))))
+    return blocks

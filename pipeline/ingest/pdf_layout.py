@@ -1,15 +1,267 @@
-"""Text blocks of a PDF page outside its tables, in reading order."""
+"""Text blocks of a PDF page outside its tables, in reading order.
+
+  chars -> lines (pdf_lines) -> furniture out (running heads, page numbers)
+        -> captions/credits out (small type in or by a photo box)
+        -> regions by recursive XY-cut (columns found from gaps in the x projection, never by file)
+        -> per column: lines joined into paragraphs by indent and line ends; headings by size/weight
+        -> articles: on multi-column pages each headline (with its kicker) starts an article
+"""
 from __future__ import annotations
 
+import re
+import weakref
+
+from pipeline.ingest.pdf_lines import Line, body_size, chars_to_lines, merge_row_pieces
 from pipeline.model import BBox, Block, Finding, Provenance
+
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*[页頁版]$|^\d+\s*/\s*\d+$")
+RUNNING_HEAD_EDGE = 0.07  # share of the page height at top and bottom where running heads live
+CREDIT = re.compile(r"(供图|供稿|摄影?|图片来源|圖片來源|摄$|/摄|记者.{0,6}摄)")
 
 
 def page_blocks(page, page_no: int, exclude: list[BBox]) -> tuple[list[Block], list[Finding]]:
-    blocks = [Block(id=-1, kind="paragraph", text=line["text"],
-                    prov=Provenance(page=page_no, bbox=(line["x0"], line["top"], line["x1"], line["bottom"])))
-              for line in page.extract_text_lines()]
-    return blocks, []
+    lines = chars_to_lines(page.chars, exclude)
+    if not lines:
+        return [], []
+    size = body_size(lines)
+    lines, furniture = split_furniture(lines, float(page.height), size)
+    findings = []
+    if furniture:
+        findings.append(Finding(code="page-furniture-removed", severity="info", stage="ingest",
+                                message=f"page {page_no}: {len(furniture)} running head/footer/page-number line(s) removed",
+                                prov=Provenance(page=page_no), data={"texts": [l.text for l in furniture]}))
+    boxes = photo_boxes(page)
+    lines, captions = split_captions(lines, boxes, size)
+    # photo boxes stand in the flow as empty lines, so a sentence they interrupt is not cut in two
+    photos = [Line(x0=b[0], top=b[1], x1=b[2], bottom=b[3], text="", size=-1.0, bold=False)
+              for b in boxes + [_bbox([c]) for c in captions]]
+    regions = xy_cut(lines + photos, size)
+    blocks: list[Block] = []
+    columns = _column_count(regions)
+    for region in regions:
+        blocks += region_blocks(region, size, page_no)
+    blocks = merge_split_headings(blocks)
+    for cap in sorted(captions, key=lambda c: -c.top):
+        kind = "credit" if CREDIT.search(cap.text) and len(cap.text) <= 20 else "caption"
+        place_caption(blocks, Block(id=-1, kind=kind, text=cap.text, style=f"{cap.size:g}pt",
+                                    prov=Provenance(page=page_no, bbox=_bbox([cap]))))
+    if columns > 1:
+        assign_articles(blocks, page, page_no)
+    return blocks, findings
+
+
+def merge_split_headings(blocks: list[Block]) -> list[Block]:
+    """Heading pieces on one baseline (a kicker set in two halves) back into one heading."""
+    out: list[Block] = []
+    for b in blocks:
+        p = out[-1] if out else None
+        if (p and p.kind == b.kind == "heading" and p.style == b.style and "\n" not in p.text + b.text
+                and abs(p.prov.bbox[3] - b.prov.bbox[3]) < 2 and 0 <= b.prov.bbox[0] - p.prov.bbox[2] < 40):
+            p.text = p.text + " " + b.text
+            p.prov.bbox = (p.prov.bbox[0], min(p.prov.bbox[1], b.prov.bbox[1]), b.prov.bbox[2], max(p.prov.bbox[3], b.prov.bbox[3]))
+        else:
+            out.append(b)
+    return out
+
+
+def place_caption(blocks: list[Block], cap: Block) -> None:
+    """After the nearest text block above it (or around it) in its column, sharing its article."""
+    cx0, ctop, cx1, _ = cap.prov.bbox
+    best, best_i = None, len(blocks) - 1
+    for i, b in enumerate(blocks):
+        bb = b.prov.bbox
+        if b.kind in ("paragraph", "heading") and bb and bb[0] < cx1 and bb[2] > cx0 and bb[1] <= ctop:
+            if best is None or bb[1] > best:
+                best, best_i = bb[1], i
+    blocks.insert(best_i + 1, cap)
+
+
+# ---------------------------------------------------------------- furniture and captions
+
+def split_furniture(lines: list[Line], height: float, size: float) -> tuple[list[Line], list[Line]]:
+    """Page numbers near the bottom, and short lines in the top/bottom edge that stand apart."""
+    keep, furniture = [], []
+    for l in lines:
+        text = l.text.strip()
+        edge = l.bottom < RUNNING_HEAD_EDGE * height or l.top > (1 - RUNNING_HEAD_EDGE) * height
+        if PAGE_NUMBER.match(text) and (edge or l.top > 0.8 * height):
+            furniture.append(l)
+        elif edge and l.size <= 1.3 * size and len(text) <= 20 and _apart(l, lines, size):
+            furniture.append(l)
+        else:
+            keep.append(l)
+    return keep, furniture
+
+
+def _apart(line: Line, lines: list[Line], size: float) -> bool:
+    """No other line's text sits within two lines' height of it, except on its own baseline."""
+    for o in lines:
+        if o is line or abs(o.bottom - line.bottom) < 0.5 * size:
+            continue
+        if o.top - line.bottom < 1.5 * size and line.top - o.bottom < 1.5 * size:
+            return False
+    return True
+
+
+def photo_boxes(page) -> list[BBox]:
+    """Rectangles and images large enough to be photos (not rules or cell borders)."""
+    boxes = []
+    for r in list(page.rects) + list(page.images):
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if w > 40 and h > 30:
+            boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
+    return boxes
+
+
+def split_captions(lines: list[Line], boxes: list[BBox], size: float) -> tuple[list[Line], list[Line]]:
+    """Lines in smaller type than the body, inside a photo box or right below it."""
+    keep, caps = [], []
+    for l in lines:
+        near = any(b[0] - 2 <= l.x0 and l.x1 <= b[2] + 2 and b[1] - 2 <= l.top <= b[3] + 3 * size for b in boxes)
+        small_credit = l.size < 0.9 * size and len(l.text) <= 20 and CREDIT.search(l.text)
+        if (near and (l.size < 0.97 * size or CREDIT.search(l.text))) or small_credit:
+            caps.append(l)
+        else:
+            keep.append(l)
+    return keep, caps
+
+
+# ---------------------------------------------------------------- regions
+
+def xy_cut(lines: list[Line], size: float) -> list[list[Line]]:
+    """Recursive XY-cut: a vertical gutter through the whole region splits it into columns
+    (left to right); else a wide horizontal gap splits it into bands (top to bottom)."""
+    if len(lines) <= 1:
+        return [lines] if lines else []
+    cols = _split(lines, axis="x", min_gap=0.35 * size)
+    if len(cols) > 1:
+        return [r for c in cols for r in xy_cut(c, size)]
+    bands = _split(lines, axis="y", min_gap=0.8 * size)
+    if len(bands) > 1:
+        return [r for b in bands for r in xy_cut(b, size)]
+    return [merge_row_pieces(lines)]
+
+
+def _split(lines: list[Line], axis: str, min_gap: float) -> list[list[Line]]:
+    lo = (lambda l: l.x0) if axis == "x" else (lambda l: l.top)
+    hi = (lambda l: l.x1) if axis == "x" else (lambda l: l.bottom)
+    ordered = sorted(lines, key=lo)
+    groups, reach = [[ordered[0]]], hi(ordered[0])
+    for l in ordered[1:]:
+        if lo(l) - reach >= min_gap:
+            groups.append([l])
+        else:
+            groups[-1].append(l)
+        reach = max(reach, hi(l))
+    return groups
+
+
+def _column_count(regions: list[list[Line]]) -> int:
+    """How many regions sit side by side at the most crowded height."""
+    spans = [(min(l.top for l in r), max(l.bottom for l in r)) for r in regions if len(r) >= 3]
+    best = 1
+    for top, bottom in spans:
+        mid = (top + bottom) / 2
+        best = max(best, sum(1 for t, b in spans if t <= mid <= b))
+    return best
+
+
+# ---------------------------------------------------------------- paragraphs and headings
+
+def region_blocks(lines: list[Line], size: float, page_no: int) -> list[Block]:
+    """A column's lines as headings and paragraphs."""
+    if not lines:
+        return []
+    body = [l for l in lines if 0 < l.size <= 1.05 * size] or [l for l in lines if l.size > 0]
+    if not body:
+        return []
+    left, right = min(l.x0 for l in body), max(l.x1 for l in body)
+    blocks: list[Block] = []
+    current: list[Line] = []
+
+    def flush():
+        if current:
+            blocks.append(_block(current, size, page_no, left, right))
+            current.clear()
+
+    bridged = False
+    for l in lines:
+        if l.size < 0:  # a photo box: the text around it may be one sentence
+            bridged = True
+            continue
+        head = _is_heading(l, size, left, right)
+        if current:
+            prev = current[-1]
+            starts_new = (head != _is_heading(prev, size, left, right) or abs(l.size - prev.size) > 0.1 * size
+                          or (l.top - prev.bottom > 1.0 * size and not bridged)
+                          or (not head and l.x0 > left + 1.2 * size)  # first-line indent
+                          or (not head and prev.x1 < right - 1.5 * size and not bridged))  # ended short
+            if starts_new:
+                flush()
+        current.append(l)
+        bridged = False
+    flush()
+    return blocks
+
+
+def _is_heading(l: Line, size: float, left: float, right: float) -> bool:
+    if l.size >= 1.15 * size:
+        return True
+    centred = abs((l.x0 - left) - (right - l.x1)) < 2 * size and l.x0 > left + 2 * size
+    return (l.bold and l.size >= 0.95 * size and len(l.text) <= 40) or (centred and l.bold)
+
+
+def _block(lines: list[Line], size: float, page_no: int, left: float, right: float) -> Block:
+    first = lines[0]
+    head = _is_heading(first, size, left, right)
+    text = "\n".join(l.text for l in lines)
+    block = Block(id=-1, kind="heading" if head else "paragraph", text=text, style=f"{first.size:g}pt",
+                  prov=Provenance(page=page_no, bbox=_bbox(lines)))
+    if head:
+        block.level = 1 if first.size >= 1.35 * size else 2 if first.size >= 1.15 * size else 3
+    return block
+
+
+def _bbox(lines: list[Line]) -> BBox:
+    return (round(min(l.x0 for l in lines), 2), round(min(l.top for l in lines), 2),
+            round(max(l.x1 for l in lines), 2), round(max(l.bottom for l in lines), 2))
+
+
+# ---------------------------------------------------------------- articles
+
+_ARTICLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def assign_articles(blocks: list[Block], page, page_no: int) -> None:
+    """A run of headlines (kicker, headline, subtitle) starts a new article. Numbers run on
+    through the document: the count so far is kept per open PDF (pages come in order)."""
+    doc = getattr(page, "pdf", None)
+    start = _ARTICLES.get(doc, 0) if doc is not None and page_no > 1 else 0
+    article, prev_headline = start - 1, False
+    for b in blocks:
+        headline = b.kind == "heading" and (b.level or 3) <= 2
+        if headline and not prev_headline:
+            article += 1
+        if b.kind != "furniture":
+            b.article = max(article, 0)
+        prev_headline = headline
+    if doc is not None:
+        _ARTICLES[doc] = article + 1
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:
-    return sorted(blocks, key=lambda b: (b.prov.bbox[1] if b.prov.bbox else 0, b.prov.bbox[0] if b.prov.bbox else 0))
+    """Text blocks keep page_blocks' order; each table goes before the first text block that
+    starts below its top in the columns it covers (captions stay at the end of their page)."""
+    tables = [b for b in blocks if b.kind == "table" and b.prov.bbox]
+    rest = [b for b in blocks if not (b.kind == "table" and b.prov.bbox)]
+    for t in sorted(tables, key=lambda b: b.prov.bbox[1]):
+        tx0, ttop, tx1, _ = t.prov.bbox
+        at = len(rest)
+        for i, b in enumerate(rest):
+            bb = b.prov.bbox
+            if bb and b.kind not in ("caption", "credit") and b.prov.page == t.prov.page \
+                    and bb[1] >= ttop - 1 and bb[0] < tx1 and bb[2] > tx0:
+                at = i
+                break
+        rest.insert(at, t)
+    return rest
