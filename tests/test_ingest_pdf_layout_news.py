@@ -1,21 +1,16 @@
 """Newspaper page: columns, articles with their headlines, captions out of the sentences."""
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
-from pipeline.ingest import pdf_layout
+from pipeline.ingest import pdf
 
 NEWS = Path(__file__).parent / "data" / "pdf" / "pds-union-news-2023-03.pdf"
 
 
 @pytest.fixture(scope="module")
 def blocks():
-    out = []
-    with pdfplumber.open(NEWS) as pdf:
-        for n, page in enumerate(pdf.pages, 1):
-            out += pdf_layout.page_blocks(page, n, [])[0]
-    return out
+    return pdf.read(NEWS).blocks
 
 
 def test_articles_and_headlines(blocks):

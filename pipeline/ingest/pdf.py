@@ -17,6 +17,7 @@ def read(path: Path) -> RawDocument:
     blocks: list[Block] = []
     findings: list[Finding] = []
     ocr_pages: list[int] = []
+    articles = 0  # newspaper articles numbered so far
     with open_pdf(path) as pdf:
         findings += page_tree_findings(pdf)
         for page_no, page in enumerate(pdf.pages, start=1):
@@ -29,12 +30,24 @@ def read(path: Path) -> RawDocument:
                 page_blocks += [Block(id=-1, kind="table", text=_grid_text(g), grid=g,
                                       prov=Provenance(page=page_no, bbox=bbox)) for g, bbox in grids]
                 page_blocks = pdf_layout.reading_order(page_blocks)
+            articles = _number_articles(page_blocks, articles)
             blocks += page_blocks
             findings += page_findings
         info = source_info(path, "pdf", pages=len(pdf.pages), ocr_pages=ocr_pages)
     for i, b in enumerate(blocks):
         b.id = i
     return RawDocument(source=info, blocks=blocks, findings=findings)
+
+
+def _number_articles(page_blocks: list[Block], so_far: int) -> int:
+    """Page-local article numbers (-1: continued from the previous page) into document numbers."""
+    local = [b.article for b in page_blocks if b.article is not None]
+    if not local:
+        return so_far
+    for b in page_blocks:
+        if b.article is not None:
+            b.article = max(so_far + b.article, 0)
+    return so_far + max(local) + 1
 
 
 def _grid_text(grid) -> str:

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 
 from pipeline.ingest.pdf_lines import Line, body_size, chars_to_lines, merge_row_pieces
 from pipeline.model import BBox, Block, Finding, Provenance
@@ -46,7 +45,7 @@ def page_blocks(page, page_no: int, exclude: list[BBox]) -> tuple[list[Block], l
         place_caption(blocks, Block(id=-1, kind=kind, text=cap.text, style=f"{cap.size:g}pt",
                                     prov=Provenance(page=page_no, bbox=_bbox([cap]))))
     if columns > 1:
-        assign_articles(blocks, page, page_no)
+        assign_articles(blocks)
     return blocks, findings
 
 
@@ -229,24 +228,18 @@ def _bbox(lines: list[Line]) -> BBox:
 
 # ---------------------------------------------------------------- articles
 
-_ARTICLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def assign_articles(blocks: list[Block], page, page_no: int) -> None:
-    """A run of headlines (kicker, headline, subtitle) starts a new article. Numbers run on
-    through the document: the count so far is kept per open PDF (pages come in order)."""
-    doc = getattr(page, "pdf", None)
-    start = _ARTICLES.get(doc, 0) if doc is not None and page_no > 1 else 0
-    article, prev_headline = start - 1, False
+def assign_articles(blocks: list[Block]) -> None:
+    """A run of headlines (kicker, headline, subtitle) starts a new article, numbered from 0 on
+    this page; text above the page's first headline gets -1: it continues the previous page's
+    last article (the PDF reader turns page numbers into document numbers)."""
+    article, prev_headline = -1, False
     for b in blocks:
         headline = b.kind == "heading" and (b.level or 3) <= 2
         if headline and not prev_headline:
             article += 1
         if b.kind != "furniture":
-            b.article = max(article, 0)
+            b.article = article
         prev_headline = headline
-    if doc is not None:
-        _ARTICLES[doc] = article + 1
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:
