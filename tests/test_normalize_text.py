@@ -50,3 +50,21 @@ def test_pinyin_annotation_at_the_start_of_the_next_block():
 def test_script_detected():
     assert normalize(_doc("勞動經濟工作要點")).script == "traditional"
     assert normalize(_doc("劳动经济工作要点")).script == "simplified"
+
+
+def test_private_use_is_one_finding_per_code_point_and_table_cells_are_checked():
+    from pipeline.model import Block, GridCell, Provenance, RawDocument, SourceInfo, TableGrid
+
+    grid = TableGrid(rows=[[GridCell(text="单位", origin=(0, 0)), GridCell(text="人数", origin=(0, 1))],
+                           [GridCell(text="叶县", origin=(1, 0)), GridCell(text="1▍", origin=(1, 1))]])
+    doc = RawDocument(source=SourceInfo(name="t.docx", sha256="0" * 64, format="docx", bytes=1), blocks=[
+        Block(id=0, kind="paragraph", text="第一段\ue004", prov=Provenance(paragraph=0)),
+        Block(id=1, kind="paragraph", text="第二段\ue004", prov=Provenance(paragraph=1)),
+        Block(id=2, kind="table", text="", grid=grid, prov=Provenance(table=0))])
+    findings = normalize(doc).findings
+    private = [f for f in findings if f.code == "private-use-char"]
+    assert len(private) == 1
+    assert [(p["block"], p["span"]) for p in private[0].data["places"]] == [(0, (3, 4)), (1, (3, 4))]
+    garbled = [f for f in findings if f.code == "garbled-text"]
+    assert [(f.prov.block, f.prov.row, f.prov.col, f.data["text"]) for f in garbled] == [(2, 1, 1, "▍")]
+    assert doc.blocks[0].text == "第一段\ue004"  # kept, never dropped

@@ -10,9 +10,9 @@ script (simplified/traditional/mixed) is set from its raw characters.
 """
 from __future__ import annotations
 
-from pipeline.model import Block, Finding, RawDocument
+from pipeline.model import Block, Finding, Provenance, RawDocument
 from pipeline.normalize.chars import is_cjk
-from pipeline.normalize.garbled import capped, unreadable_findings
+from pipeline.normalize.garbled import unreadable_findings
 from pipeline.normalize.pinyin import strip_pinyin
 from pipeline.normalize.script import count_script_chars, detect_script, to_simplified
 from pipeline.normalize.spacing import collapse_space, to_halfwidth
@@ -28,6 +28,7 @@ def normalize_text(text: str, after_cjk: bool = False) -> tuple[str, list[int], 
 
 def normalize(raw: RawDocument) -> RawDocument:
     findings: list[Finding] = []
+    texts: list[tuple[str, Provenance]] = []  # normalised texts with their places, checked for garbling
     trad = simp = 0
     pinyin_blocks: dict[int, int] = {}
     prev_ends_cjk = False
@@ -37,9 +38,9 @@ def normalize(raw: RawDocument) -> RawDocument:
         b.norm, b.norm_map, n = normalize_text(b.text, after_cjk=prev_ends_cjk)
         if n:
             pinyin_blocks[b.id] = n
+        texts.append((b.norm, Provenance(block=b.id, page=b.prov.page)))
         if b.grid is not None:
-            _normalize_grid(b)
-        findings += unreadable_findings(b.norm, b.id, b.prov.page)
+            texts += _normalize_grid(b)
         stripped = b.text.rstrip()
         prev_ends_cjk = bool(stripped) and is_cjk(stripped[-1]) and b.kind in ("paragraph", "heading")
     raw.script = detect_script(trad, simp)
@@ -49,11 +50,16 @@ def normalize(raw: RawDocument) -> RawDocument:
                                    message=f"{total} inline pinyin annotations removed from {len(pinyin_blocks)} blocks "
                                            "(raw text keeps them)",
                                    data={"count": total, "blocks": sorted(pinyin_blocks)}))
-    raw.findings += capped(findings)
+    raw.findings += findings + unreadable_findings(texts)
     return raw
 
 
-def _normalize_grid(block: Block) -> None:
-    for row in block.grid.rows:
-        for cell in row:
+def _normalize_grid(block: Block) -> list[tuple[str, Provenance]]:
+    """Normalise every cell; return each merged cell's text once, with its grid place."""
+    texts = []
+    for r, row in enumerate(block.grid.rows):
+        for c, cell in enumerate(row):
             cell.norm = normalize_text(cell.text)[0]
+            if cell.origin == (r, c):
+                texts.append((cell.norm, Provenance(block=block.id, page=block.prov.page, row=r, col=c)))
+    return texts

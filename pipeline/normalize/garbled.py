@@ -5,10 +5,12 @@ block and span, so a reader can go back to the source.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from pipeline.model import Finding, Provenance
 from pipeline.normalize.chars import is_cjk_punct, is_private_use, is_wide
 
-MAX_FINDINGS = 50  # per document; the rest are counted in the last one
+MAX_FINDINGS = 50  # garbled runs per document; the rest are counted in one more finding
 
 
 def _suspect(text: str, i: int) -> bool:
@@ -54,28 +56,33 @@ def private_use_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def unreadable_findings(text: str, block_id: int, page=None) -> list[Finding]:
-    out = []
-    for start, end in garbled_runs(text):
-        out.append(Finding(code="garbled-text", severity="warning", stage="normalize",
-                           message=f"unreadable characters kept as printed: {text[start:end]!r}",
-                           prov=Provenance(block=block_id, page=page, span=(start, end)),
-                           data={"text": text[start:end]}))
-    for start, end in private_use_runs(text):
-        codes = " ".join(f"U+{ord(c):04X}" for c in text[start:end])
+def unreadable_findings(texts: Iterable[tuple[str, Provenance]]) -> list[Finding]:
+    """One finding per garbled run (at most MAX_FINDINGS, then a count), and one per private-use
+    code point listing every place it stands, for the normalised texts given with their places."""
+    garbled: list[Finding] = []
+    private: dict[str, list[Provenance]] = {}
+    for text, prov in texts:
+        for start, end in garbled_runs(text):
+            garbled.append(Finding(code="garbled-text", severity="warning", stage="normalize",
+                                   message=f"unreadable characters kept as printed: {text[start:end]!r}",
+                                   prov=prov.model_copy(update={"span": (start, end)}),
+                                   data={"text": text[start:end]}))
+        for start, end in private_use_runs(text):
+            for ch in text[start:end]:
+                private.setdefault(f"U+{ord(ch):04X}", []).append(prov.model_copy(update={"span": (start, end)}))
+    out = _capped(garbled)
+    for code, places in sorted(private.items()):
         out.append(Finding(code="private-use-char", severity="warning", stage="normalize",
-                           message=f"private-use character(s) {codes} kept: no standard meaning",
-                           prov=Provenance(block=block_id, page=page, span=(start, end)),
-                           data={"codepoints": codes}))
+                           message=f"private-use character {code} kept in {len(places)} place(s): no standard meaning",
+                           prov=places[0],
+                           data={"codepoint": code, "places": [p.model_dump(exclude_none=True) for p in places]}))
     return out
 
 
-def capped(findings: list[Finding]) -> list[Finding]:
+def _capped(findings: list[Finding]) -> list[Finding]:
     if len(findings) <= MAX_FINDINGS:
         return findings
     rest = findings[MAX_FINDINGS:]
-    codes = sorted({f.code for f in rest})
     summary = Finding(code="findings-capped", severity="info", stage="normalize",
-                      message=f"{len(rest)} more findings of {', '.join(codes)} not listed",
-                      data={"count": len(rest)})
+                      message=f"{len(rest)} more garbled-text findings not listed", data={"count": len(rest)})
     return findings[:MAX_FINDINGS] + [summary]
