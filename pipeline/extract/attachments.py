@@ -100,6 +100,7 @@ def extract_attachments(doc: RawDocument) -> tuple[list[Attachment], list[Findin
         if entry is None:
             if title:
                 extra.append(Attachment(number=number, title=title, listed=False, block=block))
+            if title and listed:  # with no 附件 list at all (an attachment alone) there is nothing to disagree
                 findings.append(_finding("attachment-unlisted", "warning",
                                          f"附件{number or ''} {title!r} is not in the 附件 list", block, {}))
             continue
