@@ -24,7 +24,10 @@ log = logging.getLogger(__name__)
 DPI = 300
 LOW_CONFIDENCE = 60.0
 NOISE_CONFIDENCE = 20.0  # a "line" read below this is scan noise (specks), logged, not a block
-RETRY_SCALE = 1.5
+TEXT_HEIGHT = 32  # pixels: every image is scaled so its lines of text are this tall
+RETRY_SCALES = (0.75, 1.33)  # low-confidence cells are read again at these scales; the majority wins
+INSTALL_HINT = ("OCR needs Tesseract with Chinese data and OpenCV: apt-get install tesseract-ocr "
+                "tesseract-ocr-chi-sim; pip install pytesseract opencv-python-headless")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?%?$")
 
 
@@ -40,8 +43,7 @@ def needs_ocr(page) -> bool:
 def _modules():
     try:
         from pipeline.ingest import ocr_image, ocr_read
-    except ImportError as e:  # cv2 or numpy missing
-        from pipeline.ingest.ocr_read import INSTALL_HINT
+    except ImportError as e:  # cv2, numpy or pytesseract missing
         raise RuntimeError(INSTALL_HINT) from e
     return ocr_image, ocr_read
 
@@ -62,15 +64,8 @@ def read_page(page, page_no: int) -> tuple[list[Block], list[Finding]]:
                         message=f"page {page_no} has no text layer: read by OCR (deskewed {angle:.2f}°)",
                         prov=Provenance(page=page_no), data={"angle": round(angle, 2)})]
     top = grid.ys[0] if grid else grey.shape[0]
-    lines = [(b, grey[b[1]:b[3], b[0]:b[2]]) for b in img.text_lines(ink[:max(top - min_h // 2, 0)], min_h)]
-    cells = {}
-    if grid:
-        clean = img.erase_rules(ink, horiz, vert)
-        for r, row in enumerate(grid.origins):
-            for c, o in enumerate(row):
-                if o == (r, c):
-                    cut = img.clean_cell(clean, grid.box(o), min_h)
-                    cells[o] = None if cut is None else img.masked_grey(grey, *cut)
+    lines = _line_images(img, grey, ink[:max(top - min_h // 2, 0)], min_h)
+    cells = _cell_images(img, grey, img.erase_rules(ink, horiz, vert), grid, min_h) if grid else {}
     readings = _read_cells(rd, grid, cells, [im for _, im in lines])
     blocks = _line_blocks([(b, readings.pop(("line", i))) for i, (b, _) in enumerate(lines)], scale, page_no)
     if grid:
@@ -82,6 +77,26 @@ def read_page(page, page_no: int) -> tuple[list[Block], list[Finding]]:
                                             f"< {LOW_CONFIDENCE:g}: " + ", ".join(f"{rc} {t!r}" for rc, t in low[:8]),
                                     prov=Provenance(page=page_no), data={"cells": [rc for rc, _ in low[:50]]}))
     return blocks, findings
+
+
+def _line_images(img, grey, ink, min_h: int) -> list:
+    """(box, image) of each line of text in `ink` (the page above the table)."""
+    out = []
+    for x0, y0, x1, y1 in img.text_lines(ink, min_h):
+        mask = ink[y0:y1, x0:x1]
+        out.append(((x0, y0, x1, y1), img.to_text_height(img.masked_grey(grey, mask, (x0, y0)), mask, min_h, TEXT_HEIGHT)))
+    return out
+
+
+def _cell_images(img, grey, clean, grid, min_h: int) -> dict:
+    """Each merged cell's clean image by its origin; None for a blank cell."""
+    out = {}
+    for r, row in enumerate(grid.origins):
+        for c, o in enumerate(row):
+            if o == (r, c):
+                cut = img.clean_cell(clean, grid.box(o), min_h)
+                out[o] = None if cut is None else img.to_text_height(img.masked_grey(grey, *cut), cut[0], min_h, TEXT_HEIGHT)
+    return out
 
 
 def header_depth(grid) -> int:
@@ -100,12 +115,22 @@ def _read_cells(rd, grid, cells: dict, line_images: list) -> dict:
     numeric_cols = _numeric_columns(text, digits)
     chosen = {k: _choose(text[k], digits.get(k), k[0] != "line" and k[1] in numeric_cols) for k in keys}
     retry = [k for k in keys if (chosen[k].confidence or 0) < LOW_CONFIDENCE]
+    votes = {k: [chosen[k]] for k in retry}
     for how in (rd.TEXT, rd.DIGITS):
         ks = [k for k in retry if (how is rd.DIGITS) == (k in digits and k[1] in numeric_cols and k[0] != "line")]
-        for k, again in zip(ks, rd.read_images([images[k] for k in ks], how, scale=RETRY_SCALE)):
-            if again.better_than(chosen[k]):
-                chosen[k] = again
-    return chosen | {o: rd.NOTHING for o, im in cells.items() if im is None}
+        for scale in RETRY_SCALES:
+            for k, again in zip(ks, rd.read_images([images[k] for k in ks], how, scale=scale)):
+                votes[k].append(again)
+    return chosen | {k: _majority(v) for k, v in votes.items()} | {o: rd.NOTHING for o, im in cells.items() if im is None}
+
+
+def _majority(readings: list):
+    """The text read most often (whitespace aside); among equals, the most confident reading."""
+    count: dict[str, int] = {}
+    for r in readings:
+        key = "".join(r.text.split())
+        count[key] = count.get(key, 0) + (1 if key else 0)
+    return max(readings, key=lambda r: (count["".join(r.text.split())], r.confidence or -1))
 
 
 def _looks_numeric(text, digits) -> bool:
@@ -151,11 +176,11 @@ def _line_blocks(lines: list, scale: float, page_no: int) -> list[Block]:
     blocks = []
     for (x0, y0, x1, y1), reading in lines:
         text = reading.text.replace("\n", "")
-        if not text or (reading.confidence or 0) < NOISE_CONFIDENCE:
-            log.info("page %d: OCR noise line skipped (confidence %s): %s", page_no, reading.confidence, text)
+        if not text or (reading.mean or 0) < NOISE_CONFIDENCE:
+            log.info("page %d: OCR noise line skipped (confidence %s): %s", page_no, reading.mean, text)
             continue
         blocks.append(Block(id=-1, kind="heading" if not blocks else "paragraph", level=1 if not blocks else None,
-                            text=text, confidence=reading.confidence,
+                            text=text, confidence=reading.mean,
                             prov=Provenance(page=page_no, bbox=(round(x0 * scale, 2), round(y0 * scale, 2),
                                                                 round(x1 * scale, 2), round(y1 * scale, 2)))))
     return blocks

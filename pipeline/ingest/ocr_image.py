@@ -233,3 +233,14 @@ def masked_grey(grey, mask, at: tuple[int, int]):
     h, w = mask.shape
     wide = cv2.dilate(mask, np.ones((3, 3), np.uint8))
     return np.where(wide > 0, grey[y:y + h, x:x + w], 255).astype(np.uint8)
+
+
+def to_text_height(image, mask, min_height: int, target: int):
+    """`image` resized so its lines of text are about `target` pixels tall (Tesseract reads best near 30)."""
+    heights = [y1 - y0 for _, y0, _, y1 in text_lines(mask, min_height)]
+    if not heights:
+        return image
+    factor = min(max(target / float(np.median(heights)), 0.25), 3.0)
+    if abs(factor - 1) < 0.1:
+        return image
+    return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+import pytesseract
 
 log = logging.getLogger(__name__)
-
-INSTALL_HINT = ("OCR needs Tesseract with Chinese data: apt-get install tesseract-ocr tesseract-ocr-chi-sim; "
-                "pip install pytesseract opencv-python-headless")
 
 
 @dataclass(frozen=True)
@@ -40,20 +38,13 @@ DIGITS = Pass("eng", "--psm 6 -c tessedit_char_whitelist=0123456789.-%")
 class Reading:
     text: str
     confidence: float | None  # weakest word, 0..100; None when nothing was read
+    mean: float | None = None  # mean over the words
 
     def better_than(self, other: "Reading") -> bool:
         return (self.confidence or -1) > (other.confidence or -1)
 
 
 NOTHING = Reading("", None)
-
-
-def _pytesseract():
-    try:
-        import pytesseract
-    except ImportError as e:
-        raise RuntimeError(INSTALL_HINT) from e
-    return pytesseract
 
 
 def workers() -> int:
@@ -87,7 +78,6 @@ def _chunks(heights: list[int], n: int, max_height: int) -> list[tuple[int, int]
 
 
 def _read_stack(images: list, how: Pass, gap: int) -> list[Reading]:
-    pytesseract = _pytesseract()
     pad = gap
     width = max(im.shape[1] for im in images) + 2 * pad
     height = sum(im.shape[0] for im in images) + gap * (len(images) - 1) + 2 * pad
@@ -99,7 +89,11 @@ def _read_stack(images: list, how: Pass, gap: int) -> list[Reading]:
         bands.append((y - gap / 2, y + h + gap / 2))
         y += h + gap
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's own threads only fight ours
-    data = pytesseract.image_to_data(canvas, lang=how.lang, config=how.config, output_type=pytesseract.Output.DICT)
+    try:
+        data = pytesseract.image_to_data(canvas, lang=how.lang, config=how.config, output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractNotFoundError as e:
+        from pipeline.ingest.ocr import INSTALL_HINT
+        raise RuntimeError(INSTALL_HINT) from e
     words: list[list[tuple]] = [[] for _ in images]
     starts = [b[0] for b in bands]
     for i, text in enumerate(data["text"]):
@@ -110,15 +104,32 @@ def _read_stack(images: list, how: Pass, gap: int) -> list[Reading]:
         k = int(np.searchsorted(starts, cy, side="right")) - 1
         if 0 <= k < len(images) and cy <= bands[k][1]:
             line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            words[k].append((line, data["left"][i], text.strip(), conf))
-    return [_reading(ws) for ws in words]
+            words[k].append((line, data["left"][i], text.strip(), conf, cy - bands[k][0] - gap / 2))
+    return [_reading(ws, _ink_lines(im)) for ws, im in zip(words, images)]
 
 
-def _reading(words: list[tuple]) -> Reading:
+def _ink_lines(image, min_rows: int = 8) -> list[tuple[int, int]]:
+    """Row ranges of an image that hold ink: its lines of text."""
+    rows = list((image < 128).any(axis=1)) + [False]
+    out, start = [], None
+    for y, on in enumerate(rows):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            if y - start >= min_rows:
+                out.append((start, y))
+            start = None
+    return out
+
+
+def _reading(words: list[tuple], ink_lines: list[tuple[int, int]]) -> Reading:
+    """Words to text, lines apart; a line of ink with no word read makes the reading worthless (0)."""
     if not words:
         return NOTHING
+    missed = any(not any(a - 4 <= w[4] <= b + 4 for w in words) for a, b in ink_lines)
     lines: dict[tuple, list] = {}
-    for line, left, text, conf in words:
+    for line, left, text, conf, _ in words:
         lines.setdefault(line, []).append((left, text))
     text = "\n".join("".join(t for _, t in sorted(ws)) for _, ws in sorted(lines.items()))
-    return Reading(text, round(min(w[3] for w in words), 1))
+    confs = [w[3] for w in words]
+    return Reading(text, 0.0 if missed else round(min(confs), 1), round(sum(confs) / len(confs), 1))

@@ -1,0 +1,66 @@
+"""OCR building blocks on hand-made images: cutting a cell clean, stacking, choosing a reading."""
+import numpy as np
+
+from pipeline.ingest import ocr, ocr_image, ocr_read
+from pipeline.ingest.ocr_read import Reading
+
+
+def cell_with(*rects):
+    """A 120x300 ink mask (255 = ink) with filled rectangles (x0, y0, x1, y1)."""
+    ink = np.zeros((120, 300), np.uint8)
+    for x0, y0, x1, y1 in rects:
+        ink[y0:y1, x0:x1] = 255
+    return ink
+
+
+def test_speck_dropped_decimal_point_kept():
+    digit, point, digit2 = (100, 40, 118, 72), (122, 66, 128, 72), (132, 40, 150, 72)
+    speck_far, speck_near = (20, 10, 23, 13), (160, 50, 163, 53)
+    mask, (x, y) = ocr_image.clean_cell(cell_with(digit, point, digit2, speck_far, speck_near), (0, 0, 300, 120), 12)
+    assert (x, y) == (100, 40)
+    assert mask.shape == (32, 50)
+    assert mask[28, 24] == 255  # the point
+    assert mask.sum() == 255 * (18 * 32 * 2 + 6 * 6)
+
+
+def test_diagonal_and_blank():
+    ink = np.zeros((120, 300), np.uint8)
+    for i in range(110):  # a split-cell diagonal from bottom left to top right
+        ink[115 - i, 10 + 2 * i:13 + 2 * i] = 255
+    assert ocr_image.clean_cell(ink, (0, 0, 300, 120), 12) is None
+    ink[20:50, 20:50] = 255
+    mask, at = ocr_image.clean_cell(ink, (0, 0, 300, 120), 12)
+    assert mask.shape == (30, 30) and at == (20, 20)
+
+
+def test_rule_positions_and_merged_cells():
+    h, w = 400, 600
+    horiz, vert = np.zeros((h, w), np.uint8), np.zeros((h, w), np.uint8)
+    for y in (10, 100, 200, 390):
+        horiz[y - 1:y + 2, 10:590] = 255
+    horiz[99:102, 10:300] = 0  # no rule under the top-left cell: it spans two rows
+    for x in (10, 300, 590):
+        vert[10:390, x - 1:x + 2] = 255
+    grid = ocr_image.find_grid(horiz, vert)
+    assert (grid.ys, grid.xs) == ([10, 100, 200, 390], [10, 300, 590])
+    assert grid.origins == [[(0, 0), (0, 1)], [(0, 0), (1, 1)], [(2, 0), (2, 1)]]
+    assert grid.box((0, 0)) == (10, 10, 300, 200)
+    assert ocr.header_depth(grid) == 2
+
+
+def test_chunks_cover_all_items_in_order():
+    chunks = ocr_read._chunks([100] * 10, 2, 8000)
+    assert chunks == [(0, 5), (5, 10)]
+    assert ocr_read._chunks([3000] * 5, 1, 8000) == [(0, 2), (2, 4), (4, 5)]
+
+
+def test_majority_then_confidence():
+    a, b, c = Reading("汝州市", 52.0), Reading("涩州市", 70.0), Reading("汝州市", 68.0)
+    assert ocr._majority([a, b, c]) is c
+    assert ocr._majority([Reading("1", 40.0), Reading("7", 45.0), Reading("", None)]).text == "7"
+
+
+def test_numeric_column_prefers_digits_unless_chinese_is_surer():
+    assert ocr._choose(Reading("工", 0.0), Reading("1", 96.0), numeric=True).text == "1"
+    assert ocr._choose(Reading("无", 90.0), Reading("7", 30.0), numeric=True).text == "无"
+    assert ocr._choose(Reading("汝州市", 90.0), None, numeric=False).text == "汝州市"
