@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from pipeline.model import Block, RawDocument
 
 PROSE_KINDS = ("paragraph", "heading", "caption")
-# Page furniture that interrupts a sentence: `— 3 —`, `- 3 -`, `第3页`, a newspaper running head.
-FURNITURE_RE = re.compile(r"^\s*(?:[—\-－–]\s*\d+\s*[—\-－–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
-                          r"|\S{2,8}\s+第\s*\d+\s*版)\s*$")
 PARAGRAPH_END = "。！？!?：:；;"
 MARKER_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)"
                        r"|——|附件|[（(]\d{4}年)")
@@ -42,7 +39,8 @@ def is_heading_line(text: str) -> bool:
 
 
 def is_furniture(block: Block) -> bool:
-    return block.kind == "furniture" or bool(FURNITURE_RE.match(block.ntext))
+    """Page numbers and running heads, as the reader marked them."""
+    return block.kind == "furniture"
 
 
 def blocks_to_passages(doc: RawDocument) -> list[Passage]:

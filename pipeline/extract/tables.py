@@ -9,7 +9,6 @@ grid is read by table_grid; the title and 附件 number come from the blocks abo
 from __future__ import annotations
 
 import logging
-import re
 from difflib import SequenceMatcher
 from typing import Optional
 
@@ -21,8 +20,6 @@ from pipeline.model import Block, Finding, GridCell, Provenance, RawDocument, Ta
 
 log = logging.getLogger(__name__)
 
-# blocks that may stand between two fragments of one table: page numbers and running furniture
-PAGE_FURNITURE = re.compile(r"^[\s\-—–－_·•第页共/|\d]*$")
 OCR_HEADER_SIMILAR = 0.6
 EDGE_TOL = 6.0  # points: column edges of two fragments this close line up
 
@@ -87,7 +84,7 @@ def join_fragments(blocks: list[Block], findings: list[Finding]) -> list[GridRow
 
 
 def _only_furniture(between: list[Block]) -> bool:
-    return all(b.kind == "furniture" or PAGE_FURNITURE.match(b.ntext or "") for b in between)
+    return all(b.kind == "furniture" for b in between)
 
 
 def continues(prev: GridRows, nxt: GridRows) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.ingest.furniture import PAGE_NUMBER
 from pipeline.ingest.pdf_lines import Line, body_size, chars_to_lines, merge_row_pieces
 from pipeline.model import BBox, Block, Finding, Provenance
 
-PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*[页頁版]$|^\d+\s*/\s*\d+$")
 RUNNING_HEAD_EDGE = 0.07  # share of the page height at top and bottom where running heads live
 CREDIT = re.compile(r"(供图|供稿|摄影?|图片来源|圖片來源|摄$|/摄|记者.{0,6}摄)")
 

@@ -11,13 +11,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pipeline.ingest.furniture import PAGE_NUMBER
 from pipeline.ingest.source import source_info
 from pipeline.ingest.text_decode import decode_text
 from pipeline.model import Block, Finding, Provenance, RawDocument
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SENTENCE_END = tuple("。；！？：;!?:")
-PAGE_NUMBER = re.compile(r"^\s*[-—–－]*\s*\d{1,4}\s*[-—–－]*\s*$")
 FULL_LINE = 0.85  # share of the usual full width that counts as a wrapped line
 
 
