@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from pipeline.extract.attachments import attachment_list_blocks, extract_attachments
-from pipeline.extract.passages import blocks_to_passages, is_furniture, tidy
+from pipeline.extract.passages import Passage, blocks_to_passages, is_furniture, tidy
 from pipeline.model import Block, DocMeta, Finding, RawDocument
 from pipeline.normalize.dates import parse_full_date
 
@@ -39,8 +39,9 @@ def extract_metadata(doc: RawDocument) -> tuple[DocMeta, list[Finding]]:
     prose = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "caption") and not is_furniture(b)]
     findings: list[Finding] = []
     doc_number = find_doc_number(prose[:HEAD_BLOCKS], findings)
-    title = (title_from_cover_letter(doc) or title_from_news(prose) or title_from_headings(prose)
-             or title_from_top_lines(doc, prose))
+    passages = blocks_to_passages(doc)
+    title = (title_from_cover_letter(passages) or title_from_news(prose) or title_from_headings(prose)
+             or title_from_top_lines(passages, prose))
     issuer, date = signature(prose)
     if date is None:
         date = date_under_title(prose[:HEAD_BLOCKS])
@@ -52,13 +53,6 @@ def extract_metadata(doc: RawDocument) -> tuple[DocMeta, list[Finding]]:
                    recipients=recipients(doc), attachments=attachments, script=doc.script,
                    articles=news_headlines(prose))
     return meta, findings + att_findings
-
-
-def clean_line(text: str) -> str:
-    """A title or name as printed, without PDF spacing around digits and private-use glyphs."""
-    text = tidy(text)
-    text = re.sub(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)", "", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def find_doc_number(head: list[Block], findings: list[Finding]) -> Optional[str]:
@@ -75,12 +69,12 @@ def find_doc_number(head: list[Block], findings: list[Finding]) -> Optional[str]
     return None
 
 
-def title_from_cover_letter(doc: RawDocument) -> Optional[str]:
+def title_from_cover_letter(passages: list[Passage]) -> Optional[str]:
     """现将《X》印发给你们: the notice forwarded is the document's title."""
-    for p in blocks_to_passages(doc)[:HEAD_BLOCKS]:
+    for p in passages[:HEAD_BLOCKS]:
         found = COVER_RE.findall(p.text)
         if len(found) == 1:
-            return clean_line(found[0])
+            return tidy(found[0])
     return None
 
 
@@ -97,27 +91,27 @@ def news_headlines(prose: list[Block]) -> list[str]:
             j = i - 1
             while j > 0 and prose[j].ntext.strip().startswith(("——", "--")):
                 j -= 1  # a 副题 under the headline
-            out.append(clean_line(prose[j].ntext))
+            out.append(tidy(prose[j].ntext))
     return out
 
 
 def title_from_headings(prose: list[Block]) -> Optional[str]:
     for b in prose:
         if b.kind == "heading" and b.level == 1 and b.ntext.strip() and not re.match(r"^\s*附\s*件\s*\d*\s*[:：]?\s*$", b.ntext):
-            return clean_line(b.ntext)
+            return tidy(b.ntext)
     return None
 
 
 def _title_like(b: Block) -> bool:
-    text = clean_line(b.ntext)
+    text = tidy(b.ntext)
     return (0 < len(text) <= TITLE_LINE_MAX and not SENTENCE_PUNCT.search(text) and not DATE_LINE_RE.match(text)
             and not DOC_NUMBER_RE.search(text) and not re.match(r"^附\s*件", text)
             and not re.match(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]|^\d+[.、]", text))
 
 
-def title_from_top_lines(doc: RawDocument, prose: list[Block]) -> Optional[str]:
+def title_from_top_lines(passages: list[Passage], prose: list[Block]) -> Optional[str]:
     """The heading-like lines at the top, joined (a title may wrap to two or three lines)."""
-    ends_colon = {b.id for p in blocks_to_passages(doc) if tidy(p.text).endswith(("：", ":")) for b in p.blocks}
+    ends_colon = {b.id for p in passages if tidy(p.text).endswith(("：", ":")) for b in p.blocks}
     lines: list[str] = []
     for b in prose[:HEAD_BLOCKS]:
         text = b.ntext.strip()
@@ -126,7 +120,7 @@ def title_from_top_lines(doc: RawDocument, prose: list[Block]) -> Optional[str]:
                 break
             continue
         if b.id not in ends_colon and _title_like(b) and len(lines) < 3:
-            lines.append(clean_line(text))
+            lines.append(tidy(text))
             continue
         break
     return "".join(lines) or None
@@ -138,7 +132,7 @@ def signature(prose: list[Block]) -> tuple[Optional[str], Optional[str]]:
         text = b.ntext.strip()
         if not DATE_LINE_RE.match(text) or text.startswith(("（", "(")):
             continue
-        above = clean_line(prose[i - 1].ntext) if i > 0 else ""
+        above = tidy(prose[i - 1].ntext) if i > 0 else ""
         if above and len(above) <= ORG_LINE_MAX and not SENTENCE_PUNCT.search(above) and not DATE_LINE_RE.match(above):
             return above, parse_full_date(text)
     return None, None
@@ -156,7 +150,7 @@ def date_under_title(head: list[Block]) -> Optional[str]:
 def recipients(doc: RawDocument) -> list[str]:
     """主送机关: the first short passage at the top that ends with ：, split at 、 and ，."""
     for p in blocks_to_passages(doc)[:HEAD_BLOCKS]:
-        text = DOC_NUMBER_RE.sub("", clean_line(p.text)).strip()
+        text = DOC_NUMBER_RE.sub("", tidy(p.text)).strip()
         if text.endswith(("：", ":")) and "。" not in text and len(text) < 200:
             return [x.strip() for x in _split_outside_parens(text[:-1]) if x.strip()]
     return []

@@ -50,24 +50,22 @@ def is_blank_mark(text: str) -> bool:
 
 def join_lines(text: str) -> str:
     """A cell's wrapped lines as one line: no space between CJK pieces, one between words."""
-    out = ""
-    for line in (l.strip() for l in (text or "").splitlines()):
-        if not line:
-            continue
-        if out and ASCII_WORD.match(out[-1]) and ASCII_WORD.match(line[0]):
-            out += " "
-        out += line
-    return out
+    return _join(line.strip() for line in (text or "").splitlines())
 
 
 def canonical(text: str) -> str:
     """A label without white space (郏  县 -> 郏县); a space stays only between two Latin words."""
-    parts = (text or "").split()
+    return _join((text or "").split())
+
+
+def _join(pieces) -> str:
     out = ""
-    for p in parts:
-        if out and ASCII_WORD.match(out[-1]) and ASCII_WORD.match(p[0]):
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and ASCII_WORD.match(out[-1]) and ASCII_WORD.match(piece[0]):
             out += " "
-        out += p
+        out += piece
     return out
 
 
