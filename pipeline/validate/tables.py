@@ -11,8 +11,8 @@ from typing import Optional
 
 from pipeline.extract.table_cells import is_blank, is_blank_mark, is_subtotal_label
 from pipeline.model import Column, Finding, Goal, Notice, Number, Table
+from pipeline.normalize.quantities import MULTIPLIERS
 
-SCALE = {"万": 10_000, "千": 1_000, "百": 100, "亿": 100_000_000}
 SAME_COUNT = {"名": "人", "位": "人"}  # counters of people are one unit
 MIN_SHARED = 2  # character pairs a goal must share with a column name to be compared
 
@@ -144,8 +144,8 @@ def text_against_totals(goals: list[Goal], tables: list[Table]) -> list[Finding]
 def base_unit(unit: str) -> tuple[str, int]:
     """'万人' -> ('人', 10000); counters of people folded to 人."""
     factor = 1
-    if len(unit) > 1 and unit[0] in SCALE:
-        factor, unit = SCALE[unit[0]], unit[1:]
+    if len(unit) > 1 and unit[0] in MULTIPLIERS:
+        factor, unit = MULTIPLIERS[unit[0]], unit[1:]
     return SAME_COUNT.get(unit, unit), factor
 
 
