@@ -24,6 +24,8 @@ UNIT_PAREN = re.compile(r"[（(〈《【\[]\s*(?P<inner>[^（）()〈〉《》�
 UNIT_LABEL = re.compile(r"^单位[:：](?P<inner>\S{1,4})$")  # （单位：个）
 TOTAL = re.compile(r"^(.{0,4}(合计|总计|共计)|总分|总数|总量)$")
 SUBTOTAL = re.compile(r"^.{0,6}小计$")
+# a line ending as prose does: a title or a label never ends so
+SENTENCE_END = re.compile(r"[。；;，,:：]\s*$")
 INDEX_HEADER = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
 ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 SPACE = re.compile(r"\s+")

@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.extract.table_cells import UNIT_PAREN, canonical, cell_to_number, is_total_label, split_unit
+from pipeline.extract.table_cells import SENTENCE_END, UNIT_PAREN, canonical, cell_to_number, is_total_label, split_unit
 from pipeline.extract.table_grid import GridRows
 from pipeline.model import Block, Finding, GridCell, Provenance
 
-SENTENCE_END = re.compile(r"[。；;，,:：]\s*$")
 ATTACHMENT = re.compile(r"^\s*附件")
 MIN_BODY_LINES = 3
 MAX_HEADER_LINES = 12

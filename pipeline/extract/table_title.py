@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from pipeline.extract.table_cells import canonical
+from pipeline.extract.table_cells import SENTENCE_END, canonical
 from pipeline.model import Block
 
 ATTACHMENT = re.compile(r"^附件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$")
 LIST_ITEM = re.compile(r"^(?:附件\s*[:：]\s*)?(?P<n>[0-9０-９]+)\s*[.、．,，]\s*(?P<title>.+?)[；;。]?$")
-SENTENCE_END = re.compile(r"[。；;，,:：]$")
 LOOK_BACK = 6  # blocks above a table searched for its title
 MAX_TITLE = 60
 
