@@ -75,6 +75,11 @@ class TableGrid(_Model):
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def plain_text(self) -> str:
+        """The grid as a table block's text: rows on lines, cells split by tabs, a cell's own
+        line breaks as spaces (so every line is one row)."""
+        return "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in self.rows)
+
     def texts(self, normalised: bool = True) -> list[list[str]]:
         return [[(c.norm if normalised and c.norm is not None else c.text) for c in r] for r in self.rows]
 

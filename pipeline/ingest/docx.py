@@ -41,7 +41,7 @@ def read(path: Path) -> RawDocument:
         else:
             grid = table_to_grid(el)
             if grid.rows:
-                blocks.append(Block(id=len(blocks), kind="table", text=_grid_text(grid), grid=grid,
+                blocks.append(Block(id=len(blocks), kind="table", text=grid.plain_text(), grid=grid,
                                     prov=Provenance(table=n_tbl)))
             n_tbl += 1
     return RawDocument(source=source_info(path, "docx"), blocks=blocks)
@@ -165,5 +165,3 @@ def _slot_above(rows: list[list[GridCell]], r: int, c: int) -> Optional[GridCell
     return rows[r - 1][c]
 
 
-def _grid_text(grid: TableGrid) -> str:
-    return "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in grid.rows)

@@ -111,8 +111,7 @@ def article_blocks(article) -> list[Block]:
             if tag == "table":
                 grid = table_to_grid(child)
                 if grid.n_rows:
-                    text = "\n".join("\t".join(c.text for c in r) for r in grid.rows)
-                    blocks.append(Block(id=len(blocks), kind="table", text=text, grid=grid,
+                    blocks.append(Block(id=len(blocks), kind="table", text=grid.plain_text(), grid=grid,
                                         prov=Provenance(line=child.sourceline, table=n_tables)))
                     n_tables += 1
             elif tag in HEADINGS:

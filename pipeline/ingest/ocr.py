@@ -165,7 +165,7 @@ def _table_block(grid, readings: dict, scale: float, page_no: int):
     low = sorted((o, readings[o].text) for o in boxes
                  if readings[o].confidence is not None and readings[o].confidence < LOW_CONFIDENCE)
     bbox = (grid.xs[0] * scale, grid.ys[0] * scale, grid.xs[-1] * scale, grid.ys[-1] * scale)
-    block = Block(id=-1, kind="table", text="\n".join("\t".join(c.text for c in row) for row in rows), grid=table,
+    block = Block(id=-1, kind="table", text=table.plain_text(), grid=table,
                   prov=Provenance(page=page_no, bbox=tuple(round(v, 2) for v in bbox)),
                   confidence=round(sum(confs) / len(confs), 1) if confs else None)
     return block, low

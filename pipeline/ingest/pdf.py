@@ -27,7 +27,7 @@ def read(path: Path) -> RawDocument:
             else:
                 grids = pdf_tables.find_grids(page, page_no)
                 page_blocks, page_findings = pdf_layout.page_blocks(page, page_no, [bbox for _, bbox in grids])
-                page_blocks += [Block(id=-1, kind="table", text=_grid_text(g), grid=g,
+                page_blocks += [Block(id=-1, kind="table", text=g.plain_text(), grid=g,
                                       prov=Provenance(page=page_no, bbox=bbox)) for g, bbox in grids]
                 page_blocks = pdf_layout.reading_order(page_blocks)
             articles = _number_articles(page_blocks, articles)
@@ -50,5 +50,3 @@ def _number_articles(page_blocks: list[Block], so_far: int) -> int:
     return so_far + max(local) + 1
 
 
-def _grid_text(grid) -> str:
-    return "\n".join("\t".join(c.text for c in row) for row in grid.rows)
