@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= sqlite:///extracted/notices.db
-APT_PACKAGES := tesseract-ocr tesseract-ocr-chi-sim libreoffice-writer-nogui poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-chi-sim libreoffice-writer-nogui poppler-utils libgl1 libglib2.0-0
 
 .PHONY: run test bench bench-tables schema system-deps clean
 
@@ -40,7 +40,7 @@ $(VENV)/.installed-bench: $(VENV)/bin/python pyproject.toml
 	$(BIN)/pip install -q -e ".[bench]"
 	touch $@ $(VENV)/.installed
 
-# OCR (scanned pages) and LibreOffice (.doc) are system tools; without them those files
+# OCR (scanned pages; OpenCV needs libGL) and LibreOffice (.doc) are system tools; without them those files
 # fail with a message saying what to install, and the rest of a batch goes on.
 system-deps:
 	@missing=""; \
@@ -48,6 +48,7 @@ system-deps:
 	tesseract --list-langs 2>/dev/null | grep -q chi_sim || missing="$$missing chi_sim"; \
 	command -v soffice >/dev/null || missing="$$missing soffice"; \
 	command -v pdftoppm >/dev/null || missing="$$missing pdftoppm"; \
+	ldconfig -p | grep -q 'libGL.so.1 ' || missing="$$missing libGL"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing system packages for:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \

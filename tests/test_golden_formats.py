@@ -53,6 +53,17 @@ def test_pds_allocation_table(processed, name):
     assert notice.doc.date == "2021-06-03"
 
 
+def test_pds_scan_gives_the_word_files_table(processed):
+    """The image-only scan of 附件1, read by OCR, equals the table of the Word original cell for cell,
+    header included (a header cell read better on the repeated header of page 2 is taken from there)."""
+    scan = table_with(processed(RAW / "pds-2021-work-points-table-scan.pdf"), "郏县")
+    word = table_with(processed(RAW / "pds-2021-work-points.docx"), "郏县")
+    assert scan.ocr and scan.pages == [1, 2]
+    assert [(c.name, c.unit, c.group) for c in scan.columns] == [(c.name, c.unit, c.group) for c in word.columns]
+    assert [(r.name, r.values) for r in scan.rows] == [(r.name, r.values) for r in word.rows]
+    assert scan.total.values == word.total.values
+
+
 # the GB18030 text copy: 参赛职工达到50万人 is 500000 人, >=
 @pytest.mark.parametrize("name", ["pds-2011-2015-competition-plan.txt", "pds-2011-2015-competition-plan.docx"])
 def test_pds_plan_goals(processed, name):

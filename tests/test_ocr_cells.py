@@ -64,3 +64,31 @@ def test_numeric_column_prefers_digits_unless_chinese_is_surer():
     assert ocr._choose(Reading("工", 0.0), Reading("1", 96.0), numeric=True).text == "1"
     assert ocr._choose(Reading("无", 90.0), Reading("7", 30.0), numeric=True).text == "无"
     assert ocr._choose(Reading("汝州市", 90.0), None, numeric=False).text == "汝州市"
+
+
+def test_second_reader_cross_check(monkeypatch):
+    """PP-OCR reads every table cell again: agreement stands, a sure text reading replaces
+    Tesseract's, two confident readers disagreeing on a number make the cell doubtful."""
+    from pipeline.ingest import ocr_rec
+
+    first = {(0, 1): Reading("劳模（名）", 70.0), (2, 0): Reading("郊县", 44.0), (2, 1): Reading("10", 96.0),
+             (3, 1): Reading("7", 40.0), (4, 0): Reading("叶县", 90.0), (5, 0): Reading("合计", 80.0),
+             ("line", 0): Reading("标题", 50.0), (6, 1): Reading("", None)}
+    second = {(0, 1): Reading("劳模(名)", 99.0), (2, 0): Reading("郏县", 99.9), (2, 1): Reading("18", 99.0),
+              (3, 1): Reading("1", 95.0), (4, 0): Reading("叶具", 70.0), (5, 0): Reading("", None)}
+    asked = []
+
+    def fake(images):
+        asked.extend(images)
+        return [second[k] for k in images]
+    monkeypatch.setattr(ocr_rec, "read_images", fake)
+    images = {k: k for k in first}  # each "image" is its own key
+    out, taken, doubted = ocr._cross_check(first, images, numeric_cols={1}, depth=1)
+    assert ("line", 0) not in asked and (6, 1) not in asked  # lines above the table and blank cells are not asked
+    assert out[(0, 1)] == Reading("劳模(名)", 99.0)  # the same text but for width: the surer score stands
+    assert out[(2, 0)].text == "郏县" and taken[(2, 0)][0].text == "郊县"
+    assert out[(2, 1)] == Reading("10", 96.0) and doubted[(2, 1)][1].text == "18"  # never overruled, doubted
+    assert out[(3, 1)].text == "1" and (3, 1) in taken  # an unsure number, a sure PP-OCR number
+    assert out[(4, 0)] == Reading("叶县", 70.0) and doubted[(4, 0)][1].text == "叶具"  # PP-OCR unsure: doubt
+    assert out[(5, 0)] == first[(5, 0)]  # no second opinion changes nothing
+    assert set(taken) == {(2, 0), (3, 1)} and set(doubted) == {(2, 1), (4, 0)}

@@ -74,3 +74,11 @@ def test_cells_carry_confidence_and_doubt_is_reported(doc, grids):
                if cell.origin == (r, c) and cell.confidence is not None and cell.confidence < ocr.LOW_CONFIDENCE}
         reported = [f for f in doc.findings if f.code == "ocr-low-confidence" and f.prov.page == page_no]
         assert low == {tuple(rc) for f in reported for rc in f.data["cells"]}
+
+
+def test_place_name_outside_tesseracts_charset(doc, grids):
+    """郏 is not in Debian's chi_sim: Tesseract reads a look-alike with low confidence, and the
+    second reader (PP-OCR) reads it; the finding keeps Tesseract's reading beside it."""
+    assert grids[0].rows[4][0].text == "郏县"
+    taken = [c for f in doc.findings if f.code == "ocr-second-reader" and f.prov.page == 1 for c in f.data["cells"]]
+    assert {"cell": [4, 0], "ppocr": "郏县"}.items() <= next(c for c in taken if c["cell"] == [4, 0]).items()

@@ -73,6 +73,8 @@ def join_fragments(blocks: list[Block], findings: list[Finding]) -> list[GridRow
         prev = parts[-1] if parts else None
         if prev is not None and last_index is not None and _only_furniture(blocks[last_index + 1:i]) \
                 and continues(prev, part):
+            if prev.ocr and part.ocr:
+                _confident_header(prev, part, findings)
             _append(prev, part)
             findings.append(Finding(code="table-continued", severity="info", stage="extract",
                                     message=f"table continued in block {b.id} (page {b.prov.page})",
@@ -119,6 +121,29 @@ def _col_edges(row: list[GridCell]):
     if not all(c.bbox for c in row):
         return None
     return [c.bbox[0] for c in row] + [row[-1].bbox[2]]
+
+
+def _confident_header(prev: GridRows, nxt: GridRows, findings: list[Finding]) -> None:
+    """An OCR header repeated on the next page is a second reading of each header cell: keep the
+    more confident one (its bbox is then on the next fragment's first page, which the finding names)."""
+    if prev.header_n != nxt.header_n or any(len(a) != len(b) for a, b in zip(prev.rows, nxt.rows)):
+        return
+    page = nxt.pages[0] if nxt.pages else None
+    for r in range(prev.header_n):
+        for c, (mine, theirs) in enumerate(zip(prev.rows[r], nxt.rows[r])):
+            if mine.origin != theirs.origin or (theirs.confidence or 0) <= (mine.confidence or 0) \
+                    or mine.text == theirs.text:
+                continue
+            for k, cell in enumerate(prev.rows[r]):  # every slot of a merged cell
+                if cell.origin == mine.origin:
+                    prev.rows[r][k] = cell.model_copy(update={"text": theirs.text, "norm": theirs.norm,
+                                                              "bbox": theirs.bbox, "confidence": theirs.confidence})
+            findings.append(Finding(
+                code="ocr-header-reread", severity="info", stage="extract",
+                message=f"header cell {mine.origin} read {theirs.text!r} ({theirs.confidence:g}) on page {page}, "
+                        f"more confidently than {mine.text!r} ({mine.confidence or 0:g})",
+                prov=Provenance(block=nxt.blocks[0], page=page),
+                data={"cell": list(mine.origin), "kept": theirs.text, "dropped": mine.text}))
 
 
 def _append(prev: GridRows, nxt: GridRows) -> None:

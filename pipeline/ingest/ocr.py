@@ -5,7 +5,10 @@
   missing -> each cell's ink cut clean (rules, diagonals and specks removed)
   -> read all cells in a few stacked Tesseract runs (ocr_read): Chinese for every cell, digits
   only for body cells; a body column is numeric when most of its cells read as numbers
-  -> cells still below LOW_CONFIDENCE read again at a larger scale, the more confident kept
+  -> cells still below LOW_CONFIDENCE read again at two scales, the majority kept
+  -> every table cell read again by a second reader with another model (PP-OCR, ocr_rec):
+  agreement stands, a sure PP-OCR reading of a text cell replaces Tesseract's (listed in an
+  `ocr-second-reader` finding), any other disagreement makes the cell doubtful
   -> TableGrid(ocr=True) in PDF points, each cell with its confidence; lines of text above the
   table (its title) become blocks with theirs.
 
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
+from dataclasses import replace
 
 from pipeline.model import Block, Finding, GridCell, Provenance, TableGrid
 
@@ -26,8 +31,9 @@ LOW_CONFIDENCE = 60.0
 NOISE_CONFIDENCE = 20.0  # a "line" read below this is scan noise (specks), logged, not a block
 TEXT_HEIGHT = 32  # pixels: every image is scaled so its lines of text are this tall
 RETRY_SCALES = (0.75, 1.33)  # low-confidence cells are read again at these scales; the majority wins
+SECOND_READER_ACCEPT = 90.0  # a cell still low after the retries takes PP-OCR's reading at or above this
 INSTALL_HINT = ("OCR needs Tesseract with Chinese data and OpenCV: apt-get install tesseract-ocr "
-                "tesseract-ocr-chi-sim; pip install pytesseract opencv-python-headless")
+                "tesseract-ocr-chi-sim libgl1; pip install pytesseract opencv-python rapidocr-onnxruntime")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?%?$")
 
 
@@ -42,8 +48,8 @@ def needs_ocr(page) -> bool:
 
 def _modules():
     try:
-        from pipeline.ingest import ocr_image, ocr_read
-    except ImportError as e:  # cv2, numpy or pytesseract missing
+        from pipeline.ingest import ocr_image, ocr_read, ocr_rec  # noqa: F401 (ocr_rec: see _cross_check)
+    except ImportError as e:  # cv2, numpy, pytesseract or rapidocr missing
         raise RuntimeError(INSTALL_HINT) from e
     return ocr_image, ocr_read
 
@@ -66,17 +72,41 @@ def read_page(page, page_no: int) -> tuple[list[Block], list[Finding]]:
     top = grid.ys[0] if grid else grey.shape[0]
     lines = _line_images(img, grey, ink[:max(top - min_h // 2, 0)], min_h)
     cells = _cell_images(img, grey, img.erase_rules(ink, horiz, vert), grid, min_h) if grid else {}
-    readings = _read_cells(rd, grid, cells, [im for _, im in lines])
+    readings, taken, doubted = _read_cells(rd, grid, cells, [im for _, im in lines])
     blocks = _line_blocks([(b, readings.pop(("line", i))) for i, (b, _) in enumerate(lines)], scale, page_no)
     if grid:
         table, low = _table_block(grid, readings, scale, page_no)
         blocks.append(table)
-        if low:
-            findings.append(Finding(code="ocr-low-confidence", severity="warning", stage="ingest",
-                                    message=f"page {page_no}: {len(low)} table cell(s) read with confidence "
-                                            f"< {LOW_CONFIDENCE:g}: " + ", ".join(f"{rc} {t!r}" for rc, t in low[:8]),
-                                    prov=Provenance(page=page_no), data={"cells": [rc for rc, _ in low[:50]]}))
+        findings += _cell_findings(page_no, low, taken, doubted)
     return blocks, findings
+
+
+def _cell_findings(page_no: int, low: list, taken: dict, doubted: dict) -> list[Finding]:
+    """Cells read with low confidence; cells the two readers read differently (both readings);
+    cells whose reading came from PP-OCR (with Tesseract's)."""
+    out, at = [], Provenance(page=page_no)
+    if low:
+        out.append(Finding(code="ocr-low-confidence", severity="warning", stage="ingest", prov=at,
+                           message=f"page {page_no}: {len(low)} table cell(s) read with confidence "
+                                   f"< {LOW_CONFIDENCE:g}: " + ", ".join(f"{rc} {t!r}" for rc, t in low[:8]),
+                           data={"cells": [rc for rc, _ in low[:50]]}))
+    if doubted:
+        out.append(Finding(code="ocr-readers-disagree", severity="warning", stage="ingest", prov=at,
+                           message=f"page {page_no}: {len(doubted)} table cell(s) read differently by PP-OCR, "
+                                   "Tesseract's reading kept: "
+                                   + ", ".join(f"{rc} {a.text!r} or {b.text!r}" for rc, (a, b) in sorted(doubted.items())[:8]),
+                           data={"cells": _both(doubted)}))
+    if taken:
+        out.append(Finding(code="ocr-second-reader", severity="info", stage="ingest", prov=at,
+                           message=f"page {page_no}: {len(taken)} cell(s) read as PP-OCR reads them: "
+                                   + ", ".join(f"{rc} {a.text!r}->{b.text!r}" for rc, (a, b) in sorted(taken.items())[:8]),
+                           data={"cells": _both(taken)}))
+    return out
+
+
+def _both(pairs: dict) -> list[dict]:
+    return [{"cell": list(rc), "tesseract": a.text, "tesseract_confidence": a.confidence,
+             "ppocr": b.text, "ppocr_confidence": b.confidence} for rc, (a, b) in sorted(pairs.items())[:50]]
 
 
 def _line_images(img, grey, ink, min_h: int) -> list:
@@ -104,8 +134,9 @@ def header_depth(grid) -> int:
     return 1 + max((r for r, row in enumerate(grid.origins) if row[0] == (0, 0)), default=0)
 
 
-def _read_cells(rd, grid, cells: dict, line_images: list) -> dict:
-    """Readings by cell origin (and by ("line", i) for text lines): Chinese for all, digits where numeric."""
+def _read_cells(rd, grid, cells: dict, line_images: list) -> tuple[dict, dict, dict]:
+    """Readings by cell origin (and by ("line", i) for text lines): Chinese for all, digits where numeric,
+    then cross-checked by a second reader (see _cross_check)."""
     keys = [("line", i) for i in range(len(line_images))] + [o for o, im in cells.items() if im is not None]
     images = dict(zip(keys, line_images)) | {o: im for o, im in cells.items() if im is not None}
     depth = header_depth(grid) if grid else 0
@@ -121,7 +152,42 @@ def _read_cells(rd, grid, cells: dict, line_images: list) -> dict:
         for scale in RETRY_SCALES:
             for k, again in zip(ks, rd.read_images([images[k] for k in ks], how, scale=scale)):
                 votes[k].append(again)
-    return chosen | {k: _majority(v) for k, v in votes.items()} | {o: rd.NOTHING for o, im in cells.items() if im is None}
+    readings = chosen | {k: _majority(v) for k, v in votes.items()} | {o: rd.NOTHING for o, im in cells.items() if im is None}
+    return _cross_check(readings, images, numeric_cols, depth)
+
+
+def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: int) -> tuple[dict, dict, dict]:
+    """Every read table cell read again by PP-OCR (ocr_rec), a reader with another model.
+
+    Both agree (width and white space aside): the more confident score stands. They differ:
+    a text cell takes PP-OCR's reading when PP-OCR is sure (>= SECOND_READER_ACCEPT); a number
+    only when Tesseract was unsure of it and PP-OCR reads a number, because two confident readers
+    that disagree on a number are a question for a person, not a guess. Otherwise Tesseract's
+    reading stays with the lower of the two scores, so the cell is reported as doubtful.
+    Returns (readings, taken, doubted), the last two {cell: (Tesseract's, PP-OCR's reading)}."""
+    from pipeline.ingest import ocr_rec
+
+    keys = [k for k, r in readings.items() if k[0] != "line" and r.text]
+    out, taken, doubted = dict(readings), {}, {}
+    for k, again in zip(keys, ocr_rec.read_images([images[k] for k in keys])):
+        first = readings[k]
+        if not again.text:
+            continue  # no second opinion
+        if _same_text(first.text, again.text):
+            out[k] = max(first, again, key=lambda r: r.confidence or 0)
+            continue
+        numeric = k[0] >= depth and k[1] in numeric_cols
+        sure = (again.confidence or 0) >= SECOND_READER_ACCEPT
+        if sure and (not numeric or ((first.confidence or 0) < LOW_CONFIDENCE and NUMBER.match(again.text))):
+            out[k], taken[k] = again, (first, again)
+        else:
+            out[k] = replace(first, confidence=min(first.confidence or 0, again.confidence or 0))
+            doubted[k] = (first, again)
+    return out, taken, doubted
+
+
+def _same_text(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFKC", "".join(a.split())) == unicodedata.normalize("NFKC", "".join(b.split()))
 
 
 def _majority(readings: list):

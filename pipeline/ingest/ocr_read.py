@@ -105,10 +105,10 @@ def _read_stack(images: list, how: Pass, gap: int) -> list[Reading]:
         if 0 <= k < len(images) and cy <= bands[k][1]:
             line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             words[k].append((line, data["left"][i], text.strip(), conf, cy - bands[k][0] - gap / 2))
-    return [_reading(ws, _ink_lines(im)) for ws, im in zip(words, images)]
+    return [_reading(ws, ink_lines(im)) for ws, im in zip(words, images)]
 
 
-def _ink_lines(image, min_rows: int = 8) -> list[tuple[int, int]]:
+def ink_lines(image, min_rows: int = 8) -> list[tuple[int, int]]:
     """Row ranges of an image that hold ink: its lines of text."""
     rows = list((image < 128).any(axis=1)) + [False]
     out, start = [], None
@@ -122,11 +122,11 @@ def _ink_lines(image, min_rows: int = 8) -> list[tuple[int, int]]:
     return out
 
 
-def _reading(words: list[tuple], ink_lines: list[tuple[int, int]]) -> Reading:
+def _reading(words: list[tuple], bands: list[tuple[int, int]]) -> Reading:
     """Words to text, lines apart; a line of ink with no word read makes the reading worthless (0)."""
     if not words:
         return NOTHING
-    missed = any(not any(a - 4 <= w[4] <= b + 4 for w in words) for a, b in ink_lines)
+    missed = any(not any(a - 4 <= w[4] <= b + 4 for w in words) for a, b in bands)
     lines: dict[tuple, list] = {}
     for line, left, text, conf, _ in words:
         lines.setdefault(line, []).append((left, text))
