@@ -29,3 +29,112 @@ def test_encodings_and_form_feeds(tmp_path):
         doc = txt.read(p)
         assert [b.text for b in doc.blocks] == ["第一页第一行。", "第二页。"], enc
         assert [b.prov.page for b in doc.blocks] == [1, 2]
+
+
+# ---------------------------------------------------------------- tables written cell after cell
+
+SCORING = [  # the 评分标准 table of zz-2021-action-plans.txt (pdftotext without -layout), as its .docx has it
+    ["项目", "内容", "得分"],
+    ["组织领导（10分）", "主要领导高度重视,一把手亲自抓(3分);\n建立领导小组和工作专班,任务分工明确(3分);\n"
+                        "承办部门工作到位、措施得力(2分);\n及时向市总报送进展情况(2分)。", ""],
+    ["工作部署（10分）", "纳入全委会工作报告和年度重点任务(3分);\n召开专题会议部署(3分):\n下发专门文件进行安排(3分);\n"
+                        "对下级工会进行指导督促(1分)。", ""],
+    ["制度建设（10分）", "有健全的工作制度(2分)；\n有完善的督导制度 (2 分);\n有详细的考核制度 (2 分);\n有完整的工作台账(4分)。", ""],
+    ["乡村振兴劳模出彩基地建设\n（20分）", "乡村振兴劳模出彩基地建设富有成效(3分)；\n培育本级工会的乡村振兴劳模出彩基地情况(2分);\n"
+                                      "指导下级工会建立乡村振兴劳模出彩基地情况(2分);\n乡村振兴劳模出彩基地工作成效(13 分)。", ""],
+    ["工作成效（40分）", "劳模等先进人物参与范围广(6分)；\n先进集体参与数量多(6 分)；\n县级以上工会资金投入情况(6分)；\n"
+                        "带动社会资金情况(6分)；\n助力乡村振兴项目数量及实施情况(8分)；\n实际工作成效明显(8分)。", ""],
+    ["组织宣传（10分）", "宣传形式多样、氛围浓厚(2分)；\n加大报刊及网络宣传力度(2分)；\n宣传效果明显(6分)。", ""],
+    ["总分", "", ""],
+]
+
+
+def _tables(doc):
+    return [b for b in doc.blocks if b.kind == "table"]
+
+
+def test_multi_line_cell_table_read_as_grid():
+    doc = txt.read(DATA / "zz-2021-action-plans.txt")
+    [table] = _tables(doc)
+    assert [[c.text for c in row] for row in table.grid.rows] == SCORING
+    assert [[c.origin for c in row] for row in table.grid.rows] == [[(r, c) for c in range(3)] for r in range(8)]
+    assert table.prov.line == 386 and table.text == table.grid.plain_text()
+    i = doc.blocks.index(table)
+    before, after = doc.blocks[i - 1], doc.blocks[i + 1]
+    assert before.text.strip() == "附件 2" and before.prov.line == 382
+    assert after.text.strip() == "三、深化产业工人队伍建设改革行动专案" and after.prov.line == 448
+    # the table's lines (386-447) are in no paragraph; the rest keep their lines
+    assert not [b for b in doc.blocks if b.kind != "table" and 386 <= b.prov.line <= 447]
+    assert [b.prov.line for b in doc.blocks[i - 3:i]] == [379, 381, 382]
+
+
+def test_multi_line_cell_table_without_trailing_blanks(tmp_path):
+    """A dump with trailing blanks trimmed loses the blank-cell lines: rows still split at their keys."""
+    src = (DATA / "zz-2021-action-plans.txt").read_text(encoding="utf-8")
+    trimmed = tmp_path / "zz-trimmed.txt"
+    trimmed.write_text("\n".join(l.rstrip() for l in src.splitlines()), encoding="utf-8")
+    [table] = _tables(txt.read(trimmed))
+    assert [[c.text for c in row] for row in table.grid.rows] == SCORING
+
+
+SYNTHETIC = """二、考核办法
+各单位按下表开展自查，年底前将自查结果报送市总工会办公室备案，逾期不报的视为未开展。
+附件
+项目 要求 备注
+
+安全生产
+
+严格落实安全生产责任制；
+
+开展隐患排查治理活动。
+ 
+职工技能
+培训
+年内组织技能培训不少于两
+次，覆盖全体一线职工。
+ 
+民主管理
+推进厂务公开。
+ 
+合计
+三、其他事项
+各单位要高度重视，认真组织，按时报送自查结果，确保各项工作落到实处，不走过场。
+"""
+
+
+def test_synthetic_multi_line_cells_keys_and_wrapped_lines(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text(SYNTHETIC, encoding="utf-8")
+    doc = txt.read(p)
+    [table] = _tables(doc)
+    assert [[c.text for c in row] for row in table.grid.rows] == [
+        ["项目", "要求", "备注"],
+        ["安全生产", "严格落实安全生产责任制；\n开展隐患排查治理活动。", ""],
+        ["职工技能培训", "年内组织技能培训不少于两次，覆盖全体一线职工。", ""],  # wrapped lines joined
+        ["民主管理", "推进厂务公开。", ""],
+        ["合计", "", ""],
+    ]
+    assert table.prov.line == 4
+    assert [(b.kind, b.prov.line) for b in doc.blocks] == [
+        ("paragraph", 1), ("paragraph", 2), ("paragraph", 3), ("table", 4), ("paragraph", 21), ("paragraph", 22)]
+
+
+def test_synthetic_numbered_rows_and_value_cells(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text("序号 工作内容 完成时限\n1\n建立工作台账，\n明确责任人。\n6月底\n2\n开展专项检查。\n9月底\n"
+                 "3\n总结评比表彰。\n12月底\n", encoding="utf-8")
+    [table] = _tables(txt.read(p))
+    assert [[c.text for c in row] for row in table.grid.rows] == [
+        ["序号", "工作内容", "完成时限"],
+        ["1", "建立工作台账，\n明确责任人。", "6月底"],
+        ["2", "开展专项检查。", "9月底"],
+        ["3", "总结评比表彰。", "12月底"],
+    ]
+
+
+def test_header_like_line_before_prose_is_no_table(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text("甲方 乙方\n双方经协商一致，就职工劳动合同续签等有关事项达成如下协议，共同遵守执行。\n"
+                 "一、合同期限三年。\n", encoding="utf-8")
+    doc = txt.read(p)
+    assert not _tables(doc) and [b.text for b in doc.blocks][0] == "甲方 乙方"

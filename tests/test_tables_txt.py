@@ -54,3 +54,19 @@ def test_short_rows_left_null_without_spacing(tmp_path):
     assert rows["巩义市"] == [9, 6]
     unplaced = [f for f in findings if f.code == "table-row-short" and f.data["placed"] is None]
     assert "轻研院" in {f.data["row"] for f in unplaced}
+
+
+def test_multi_line_cell_table_read_like_the_docx(read):
+    """The 评分标准 table, written cell after cell with multi-line cells, comes out as the .docx's does."""
+    tables, _ = read
+    [table] = [t for t in tables if not t.numeric]
+    assert (table.title, table.attachment) == ("郑州市乡村振兴劳模出彩行动评分标准", "附件2")
+    assert table.stub == "项目" and [c.name for c in table.columns] == ["内容", "得分"]
+    assert table.header_rows == [["项目", "内容", "得分"]]
+    assert [r.name for r in table.rows] == ["组织领导（10分）", "工作部署（10分）", "制度建设（10分）",
+                                           "乡村振兴劳模出彩基地建设（20分）", "工作成效（40分）", "组织宣传（10分）"]
+    assert table.rows[3].raw_name == "乡村振兴劳模出彩基地建设（20分）"
+    assert table.rows[3].cells[0].split("\n")[1] == "培育本级工会的乡村振兴劳模出彩基地情况(2分);"  # wrapped line joined
+    assert table.rows[5].cells == ["宣传形式多样、氛围浓厚(2分)；\n加大报刊及网络宣传力度(2分)；\n宣传效果明显(6分)。", ""]
+    assert table.total.label == "总分" and table.total.values == [None, None]
+    assert [t.id for t in tables] == [0, 1, 2, 3] and tables.index(table) == 2  # in reading order

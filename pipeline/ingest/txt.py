@@ -4,6 +4,9 @@ Lines wrapped by a PDF-to-text dump are joined back into paragraphs: a line as l
 text's usual full line, not ending a sentence, continues on the next non-blank line. Raw
 block text keeps the line breaks (normalize drops them inside CJK text). Form feeds separate
 pages (pdftotext), so a block's page comes from them when the text has any.
+
+Tables a dump writes cell after cell (multi-line cells) become table blocks with a grid, see
+txt_tables; their lines take no part in paragraphs.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from pathlib import Path
 from pipeline.ingest.furniture import PAGE_NUMBER
 from pipeline.ingest.source import source_info
 from pipeline.ingest.text_decode import decode_text
+from pipeline.ingest.txt_tables import find_tables
 from pipeline.model import Block, Finding, Provenance, RawDocument
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -46,8 +50,9 @@ def full_width_of(lines: list[str]) -> int:
     return widths[int(0.9 * (len(widths) - 1))]
 
 
-def lines_to_paragraphs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    full = full_width_of([l for _, _, l in lines])
+def lines_to_paragraphs(lines: list[tuple[int, int, str]], full: int | None = None) -> list[list[tuple[int, int, str]]]:
+    if full is None:
+        full = full_width_of([l for _, _, l in lines])
     paragraphs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for item in lines:
@@ -79,12 +84,21 @@ def read(path: Path) -> RawDocument:
         findings.append(Finding(code="undecodable-bytes", severity="warning", stage="ingest",
                                 message=f"some bytes are not valid {encoding}: kept as U+FFFD",
                                 data={"encoding": encoding}))
-    blocks = []
-    for para in lines_to_paragraphs(text_lines(text)):
-        first_line, page, _ = para[0]
-        body = "\n".join(l for _, _, l in para)
-        kind = "furniture" if len(para) == 1 and PAGE_NUMBER.match(body) else "paragraph"
-        blocks.append(Block(id=len(blocks), kind=kind, text=body,
-                            prov=Provenance(line=first_line, page=page or None)))
+    lines = text_lines(text)
+    full = full_width_of([l for _, _, l in lines])  # of the whole text, tables included
+    blocks: list[Block] = []
+    pos = 0
+    for table in find_tables(lines, full) + [None]:
+        stop = table.start if table is not None else len(lines)
+        for para in lines_to_paragraphs(lines[pos:stop], full):
+            first_line, page, _ = para[0]
+            body = "\n".join(l for _, _, l in para)
+            kind = "furniture" if len(para) == 1 and PAGE_NUMBER.match(body) else "paragraph"
+            blocks.append(Block(id=len(blocks), kind=kind, text=body,
+                                prov=Provenance(line=first_line, page=page or None)))
+        if table is not None:
+            blocks.append(Block(id=len(blocks), kind="table", text=table.grid.plain_text(), grid=table.grid,
+                                prov=Provenance(line=table.line, page=table.page or None)))
+            pos = table.end
     info = source_info(path, "txt", encoding=encoding)
     return RawDocument(source=info, blocks=blocks, findings=findings)
