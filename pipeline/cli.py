@@ -18,6 +18,26 @@ from pipeline.errors import PipelineError
 DEFAULT_DB = "sqlite:///extracted/notices.db"
 
 
+class DatabaseURL(click.ParamType):
+    """A SQLAlchemy URL, or a plain file path taken as a SQLite database; 'none' passes through."""
+
+    name = "url"
+
+    def convert(self, value, param, ctx):
+        if value.lower() == "none":
+            return "none"
+        if "://" not in value:
+            return f"sqlite:///{Path(value).expanduser()}"
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            make_url(value)
+        except (ArgumentError, ValueError) as e:  # ValueError: a port that is not a number
+            self.fail(f"{value!r} is not a database URL ({e}); try sqlite:///extracted/notices.db", param, ctx)
+        return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="acftu")
 @click.option("-v", "--verbose", is_flag=True, help="Log each stage's progress.")
@@ -35,8 +55,9 @@ def main(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", default="extracted", show_default=True, type=click.Path(path_type=Path),
               help="Folder for NAME.EXT.json files.")
-@click.option("--db", "db_url", default=DEFAULT_DB, show_default=True,
-              help="SQLAlchemy URL of the database (sqlite:///…, postgresql+psycopg://…); 'none' to skip.")
+@click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, type=DatabaseURL(),
+              help="SQLAlchemy URL of the database (sqlite:///…, postgresql+psycopg://…) or a SQLite "
+                   "file's path; 'none' to skip.")
 @click.option("--force", is_flag=True, help="Re-extract files whose content is unchanged since the last run.")
 @click.option("--strict", is_flag=True, help="Exit 1 also when a document has error findings.")
 def run(paths, out_dir: Path, db_url: str, force: bool, strict: bool) -> None:
@@ -49,10 +70,9 @@ def run(paths, out_dir: Path, db_url: str, force: bool, strict: bool) -> None:
     from tqdm import tqdm
 
     from pipeline.batch import collect, run_batch
-    from pipeline.export import Database
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    db = None if db_url.lower() == "none" else Database(_ensure_sqlite_dir(db_url))
+    db = None if db_url == "none" else _open_database(db_url)
     files = collect(paths)
     bar = tqdm(total=len(files), unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
 
@@ -93,7 +113,8 @@ def extract(file: Path) -> None:
 
 
 @main.command("export")
-@click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, help="SQLAlchemy URL to read.")
+@click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, type=DatabaseURL(),
+              help="SQLAlchemy URL (or SQLite file path) to read.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
 @click.option("--out", "out_dir", default="extracted/tables", show_default=True, type=click.Path(path_type=Path))
 def export_cmd(db_url: str, fmt: str, out_dir: Path) -> None:
@@ -103,9 +124,9 @@ def export_cmd(db_url: str, fmt: str, out_dir: Path) -> None:
     Example:
         acftu export --db sqlite:///extracted/notices.db --format csv --out extracted/csv
     """
-    from pipeline.export import Database, export_tables
+    from pipeline.export import export_tables
 
-    for path in export_tables(Database(db_url), out_dir, fmt):
+    for path in export_tables(_open_database(db_url), out_dir, fmt):
         click.echo(str(path))
 
 
@@ -128,12 +149,20 @@ def schema(out_file) -> None:
         click.echo(text, nl=False)
 
 
-def _ensure_sqlite_dir(url: str) -> str:
-    """SQLite creates the file but not its folder."""
+def _open_database(url: str):
+    """The database at `url` (a SQLite file's folder is created), or a one-line error: no
+    traceback for a server that is down or a driver that is not installed."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from pipeline.export import Database
+
     prefix = "sqlite:///"
     if url.startswith(prefix) and url != "sqlite:///:memory:":
         Path(url[len(prefix):]).parent.mkdir(parents=True, exist_ok=True)
-    return url
+    try:
+        return Database(url)
+    except (SQLAlchemyError, ImportError) as e:
+        raise click.ClickException(f"cannot open database {url}: {str(e).splitlines()[0]}") from e
 
 
 if __name__ == "__main__":

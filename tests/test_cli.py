@@ -50,3 +50,16 @@ def test_run_skips_unchanged_files(tmp_path):
     assert "1 done, 0 unchanged" in CliRunner().invoke(main, args).output
     assert "0 done, 1 unchanged" in CliRunner().invoke(main, args).output
     assert "1 done, 0 unchanged" in CliRunner().invoke(main, args + ["--force"]).output
+
+
+def test_db_takes_a_file_path_and_refuses_a_bad_url(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    notice = str(RAW / "zz-2021-action-plans.docx")
+    ok = CliRunner().invoke(main, ["run", notice, "--out", str(tmp_path), "--db", str(tmp_path / "db" / "n.sqlite")])
+    assert ok.exit_code == 0, ok.output
+    assert (tmp_path / "db" / "n.sqlite").stat().st_size > 0
+    bad = CliRunner().invoke(main, ["run", notice, "--out", str(tmp_path), "--db", "postgresql://:bad:port"])
+    assert bad.exit_code == 2 and "not a database URL" in bad.output
