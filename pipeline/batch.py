@@ -1,7 +1,11 @@
 """A batch over many files: each file alone, so one broken file never stops the rest.
 
-Incremental: a file whose sha256 is already in the database with an extracted JSON beside
-it is skipped unless `force` is set.
+Each file has a key: its path inside the folder named (2023/通知.pdf), or its name when the
+file itself is named. The key names its JSON (KEY.json) and its database rows, so files of the
+same name in different folders never overwrite each other.
+
+Incremental: a file whose sha256 is in the database, extracted by this pipeline version, with
+its JSON in place, is skipped unless `force` is set; a new version re-extracts everything.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from pipeline import __version__
 from pipeline.errors import DocumentLoadError, StageError
 from pipeline.export import Database, json_path, write_json
 from pipeline.ingest import supported
@@ -36,31 +41,35 @@ class Summary:
     errors: int = 0  # findings of severity "error" in documents that were extracted
 
 
-def collect(paths: Iterable) -> list[Path]:
-    """Files named, and the supported files under folders named, in a stable order."""
-    found: list[Path] = []
+def collect(paths: Iterable) -> list[tuple[Path, str]]:
+    """(file, key) of the files named, and of the supported files under folders named, in a stable order."""
+    found: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.is_file() and supported(f) and not f.name.startswith("."))
+            found += [(f, f.relative_to(p).as_posix()) for f in sorted(p.rglob("*"))
+                      if f.is_file() and supported(f) and not f.name.startswith(".")]
         else:
-            found.append(p)
+            found.append((p, p.name))
     return found
 
 
 def run_batch(paths: Iterable, out_dir: Path, db: Optional[Database] = None, force: bool = False,
               on_file: Optional[Callable[[Path, str], None]] = None) -> Summary:
+    """Extract every file of `paths` (files and folders, or the (file, key) pairs collect gives)."""
+    paths = list(paths)
+    jobs = paths if all(isinstance(p, tuple) for p in paths) else collect(paths)
     summary = Summary()
-    for path in collect(paths):
-        status = _one(path, Path(out_dir), db, force, summary)
+    for path, key in jobs:
+        status = _one(path, key, Path(out_dir), db, force, summary)
         if on_file:
             on_file(path, status)
     return summary
 
 
-def _one(path: Path, out_dir: Path, db: Optional[Database], force: bool, summary: Summary) -> str:
+def _one(path: Path, key: str, out_dir: Path, db: Optional[Database], force: bool, summary: Summary) -> str:
     sha = _sha256(path)
-    if not force and db is not None and sha and db.sha256_of(path.name) == sha \
-            and json_path(out_dir, path.name).exists():
+    if not force and db is not None and sha and db.processed_as(key) == (sha, __version__) \
+            and json_path(out_dir, key).exists():
         summary.skipped.append(path)
         return "skipped"
     try:
@@ -72,11 +81,11 @@ def _one(path: Path, out_dir: Path, db: Optional[Database], force: bool, summary
         summary.failed.append(Failure(path, stage, code, message))
         log.error("%s: %s (%s)", path, message, code)
         if db is not None:
-            db.write_failure(path.name, str(path), stage, code, message, sha256=sha)
+            db.write_failure(key, str(path), stage, code, message, sha256=sha)
         return "failed"
-    write_json(notice, out_dir)
+    write_json(notice, out_dir, key)
     if db is not None:
-        db.write(notice)
+        db.write(notice, key)
     summary.done.append(path)
     summary.findings += len(notice.findings)
     summary.errors += sum(f.severity == "error" for f in notice.findings)

@@ -54,7 +54,7 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", default="extracted", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for NAME.EXT.json files.")
+              help="Folder for NAME.EXT.json files (a folder's subfolders are kept).")
 @click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, type=DatabaseURL(),
               help="SQLAlchemy URL of the database (sqlite:///…, postgresql+psycopg://…) or a SQLite "
                    "file's path; 'none' to skip.")

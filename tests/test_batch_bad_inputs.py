@@ -16,7 +16,7 @@ from pipeline.errors import DocumentLoadError
 from pipeline.export import Database
 from pipeline.export.database import documents, failures
 
-from .conftest import BAD, RAW
+from .conftest import BAD, DATA, RAW
 
 # file -> (error code, words the message must carry)
 REFUSED = {
@@ -93,3 +93,26 @@ def test_cli_run_reports_each_failure_and_exits_1(tmp_path):
     assert "1 done, 0 unchanged, 1 failed" in result.output
     assert (tmp_path / "out" / "ok.pdf.json").exists()
     assert not (tmp_path / "out" / "encrypted.pdf.json").exists()
+
+
+def test_same_name_in_two_folders_and_a_new_version(tmp_path, monkeypatch):
+    """Files are keyed by their path inside the folder read: two 通知.txt never overwrite each other.
+    An unchanged file is skipped, until the pipeline's version changes."""
+    import pipeline.batch as batch
+
+    inputs = tmp_path / "in"
+    for year, src in (("2021", "zz-2021-action-plans.txt"), ("2011", "pds-2011-2015-competition-plan.txt")):
+        (inputs / year).mkdir(parents=True)
+        shutil.copy(DATA / "txt" / src, inputs / year / "通知.txt")
+    db = Database(f"sqlite:///{tmp_path / 'n.db'}")
+    first = run_batch([inputs], tmp_path / "out", db)
+    assert len(first.done) == 2
+    numbers = {k: json.loads((tmp_path / "out" / k / "通知.txt.json").read_text(encoding="utf-8"))["doc"]["doc_number"]
+               for k in ("2021", "2011")}
+    assert numbers["2021"] == "郑工劳经〔2021〕3号" and numbers["2011"] != numbers["2021"]
+    with db.engine.connect() as c:
+        assert sorted(c.execute(select(documents.c.name)).scalars()) == ["2011/通知.txt", "2021/通知.txt"]
+
+    assert len(run_batch([inputs], tmp_path / "out", db).skipped) == 2
+    monkeypatch.setattr(batch, "__version__", "99.0")
+    assert len(run_batch([inputs], tmp_path / "out", db).done) == 2

@@ -2,8 +2,8 @@
 
 Tables are long and flat so that a researcher can diff years with plain SQL:
 one row per table cell, per goal, per schedule item, per finding, per failed file.
-Re-processing a file replaces its rows (keyed by source name), so incremental batches
-never duplicate a document.
+Re-processing a file replaces its rows (keyed by the batch's key: the source's path inside
+the folder read, or its name), so incremental batches never duplicate a document.
 """
 from __future__ import annotations
 
@@ -127,13 +127,17 @@ class Database:
                 dbapi_conn.execute("PRAGMA foreign_keys=ON")
         metadata.create_all(self.engine)
 
-    def sha256_of(self, name: str) -> Optional[str]:
+    def processed_as(self, name: str) -> Optional[tuple[str, str]]:
+        """(sha256, pipeline_version) of the stored document `name`, or None."""
         with self.engine.connect() as c:
-            return c.execute(select(documents.c.sha256).where(documents.c.name == name)).scalar()
+            row = c.execute(select(documents.c.sha256, documents.c.pipeline_version)
+                            .where(documents.c.name == name)).first()
+        return None if row is None else (row[0], row[1])
 
-    def write(self, notice: Notice) -> int:
-        """Store one notice, replacing any earlier rows of the same source; returns its id."""
-        name = notice.source.name
+    def write(self, notice: Notice, key: Optional[str] = None) -> int:
+        """Store one notice under `key` (its source name by default), replacing any earlier rows
+        of that key; returns its id."""
+        name = key or notice.source.name
         with self.engine.begin() as c:
             c.execute(delete(documents).where(documents.c.name == name))
             c.execute(delete(failures).where(failures.c.name == name))
