@@ -48,6 +48,18 @@ def test_rule_positions_and_merged_cells():
     assert ocr.header_depth(grid) == 2
 
 
+def test_a_rule_under_a_heading_is_no_table():
+    """A letter's page: the red rule under the 发文字号, and long strokes of the title's large
+    characters that look like short vertical rules. No rule divides them: one box, no table."""
+    h, w = 400, 600
+    horiz, vert = np.zeros((h, w), np.uint8), np.zeros((h, w), np.uint8)
+    horiz[99:102, 20:580] = 255
+    horiz[299:302, 150:450] = 255
+    for x in (160, 260, 440):
+        vert[110:200, x - 1:x + 2] = 255
+    assert ocr_image.find_grid(horiz, vert) is None
+
+
 def test_chunks_cover_all_items_in_order():
     chunks = ocr_read._chunks([100] * 10, 2, 8000)
     assert chunks == [(0, 5), (5, 10)]

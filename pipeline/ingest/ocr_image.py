@@ -154,7 +154,10 @@ def find_grid(horiz, vert) -> Grid | None:
                 union((r, c), (r, c + 1))
             if r + 1 < n_r and not _has_rule(horiz, ys[r + 1], xs[c] + pad, xs[c + 1] - pad, "h"):
                 union((r, c), (r + 1, c))
-    return Grid(ys, xs, [[find((r, c)) for c in range(n_c)] for r in range(n_r)])
+    origins = [[find((r, c)) for c in range(n_c)] for r in range(n_r)]
+    if len({o for row in origins for o in row}) < 2:
+        return None  # one box is no table: a rule under a heading, strokes of large characters
+    return Grid(ys, xs, origins)
 
 
 def erase_rules(ink, horiz, vert):
