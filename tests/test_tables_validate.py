@@ -76,3 +76,13 @@ def test_ocr_grid_confidences_reach_rows():
     assert t.ocr and t.columns[0].unit == "个"
     assert [r.ocr_confidence for r in t.rows] == [[97.5], [42.0]]
     assert t.total.values == [10]
+
+
+def test_per_unit_amounts_are_not_compared_with_totals():
+    t = table([("张家港市", 15, "15"), ("常熟市", 15, "15"), ("昆山市", 20, "20")], 50, unit="万元", name="资助经费")
+    for text in ("每家给予资助经费五万元。", "人均资助经费五万元", "平均每个工作室资助经费5万元"):
+        found = check_tables(notice(t, [goal(text, 50000, "元")]))
+        assert not {"table-text-total-agree", "table-text-total-disagree"} & set(codes(found)), text
+    # a period (每年) is not a unit: the yearly total is still compared
+    found = check_tables(notice(t, [goal("每年安排资助经费50万元", 500000, "元")]))
+    assert "table-text-total-agree" in codes(found)

@@ -21,6 +21,7 @@ USERDICT = Path(__file__).with_name("data") / "userdict.txt"
 PUNCT = "，,。；;：:、（）()“”《》 \u3000\n\t"
 NOUN_FLAGS = ("n", "nz", "nr", "ns", "nt", "vn", "an", "j", "l", "eng", "m", "q", "b", "a", "f", "s")
 LEADING_WORDS = re.compile(r"^(?:每年|全年|年内|其中|力争|计划|将|再|共|实现|保持在|控制在|在|为|使|对|了|等)+")
+TRAILING_WORDS = re.compile(r"(?:力争|争取|确保|计划|要|将|再|共|达|实现)+$")
 PERIOD_WORDS = re.compile(r"\d{4}\s*年(?:末|底|度)?|[到至]|\d+\s*年内|[一二三四五六七八九十]年内?|每年|全年")
 MAX_LEN = 24
 
@@ -42,11 +43,12 @@ def _words(text: str) -> list[tuple[str, str]]:
 
 def metric_of(before: str, after: str) -> Optional[str]:
     after = after.lstrip(" \u3000\n")
-    if after and after[0] not in PUNCT:
-        phrase = _noun_run(_words(after))
-    else:
+    inside = bool(after) and after[0] not in PUNCT
+    phrase = _noun_run(_words(after)) if inside else ""
+    if not inside or len(phrase.strip(PUNCT)) == 1:
+        # the count ends its clause, or 百分之百全覆盖: one character (全) names nothing
         phrase = _noun_tail(_words(PERIOD_WORDS.sub("", before)))
-    phrase = LEADING_WORDS.sub("", phrase.strip(PUNCT))
+    phrase = TRAILING_WORDS.sub("", LEADING_WORDS.sub("", phrase.strip(PUNCT)))
     return phrase[:MAX_LEN] or None
 
 

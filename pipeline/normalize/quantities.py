@@ -4,7 +4,10 @@
     parse_chinese_int("一百二十") -> 120         Chinese numerals, None when not a well-formed number
 
 Comparators follow legal Chinese usage (民法典 第1259条: 以上/以下/以内 include the number,
-不满/超过 exclude it). Words that only look numeric (十四五, 两个维护, 五大行动, 第七届, 2021年,
+不满/超过 exclude it); 超 alone is 超过, and 至少/最少/不少于 reach the number across one verb
+(至少建成1个 -> >=). A range may repeat its counter, % or multiplier (3家至5家, 20%—30%,
+3万至5万人, 五至八家) and is one quantity; 从60%到80% is a change, two quantities. Rates are
+% and ‰ (百分之六十, 百分之百, 千分之三); 5个百分点 has the unit 个百分点. Words that only look numeric (十四五, 两个维护, 五大行动, 第七届, 2021年,
 3月22日, numbers inside 《》, slogans in quotes) are not returned: a quantity needs a counter
 unit or %, and a well-formed numeral that is not an ordinal.
 """
@@ -32,12 +35,16 @@ CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 
 # Counters, longest first so 人次 wins over 人 and 场次 over 场. 年/月/日/号/届/岁/分 are left out
 # on purpose: they make dates, ordinals, ages and scores, not targets.
-UNITS = sorted("""人次 人 名 位 家 个 项 份 场次 场 期 件 次 批 所 座 台 套 盏 户 条 支 本 册 篇 部
+# 个百分点 (a change in a rate) is its own unit and must win over 个; 起 counts incidents.
+UNITS = sorted("""人次 人 名 位 家 个百分点 个 项 份 场次 场 期 件 次 批 所 座 台 套 盏 户 条 支 本 册 篇 部
     处 类 种 门 组 队 对 间 张 笔 元 分钟 小时 天 课时 学时 公里 千米 米 平方米 亩 吨 千克 辆
-    架 艘 棵 株 只 头 页 块 届次""".split(), key=len, reverse=True)
+    架 艘 棵 株 只 头 页 块 届次 起""".split(), key=len, reverse=True)
+RATE_UNITS = ("%", "‰")  # 百分之六十 -> 60 %, 千分之三 -> 3 ‰
+# 起 after a number is a counter (1起事故) unless it opens a word: 起步, 起点, 起草 …
+_QI_WORDS = "步点来始见草诉因源航飞跑算征付价"
 
-PREFIX_CMP = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("达到", ">="),
-              ("达", ">="), ("超过", ">"), ("多于", ">"), ("高于", ">"), ("大于", ">"), ("逾", ">"),
+PREFIX_CMP = [("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("最少", ">="), ("达到", ">="),
+              ("达", ">="), ("超过", ">"), ("超", ">"), ("多于", ">"), ("高于", ">"), ("大于", ">"), ("逾", ">"),
               ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("不大于", "<="), ("至多", "<="),
               ("最多", "<="), ("不满", "<"), ("不足", "<"), ("不到", "<"), ("低于", "<"),
               ("少于", "<"), ("小于", "<"), ("大约", "~"), ("约", "~")]
@@ -47,6 +54,7 @@ SUFFIX_CMP = [("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以�
 SLOGAN_NOUNS = ("意识", "自信", "维护", "确立", "代表", "务必", "全面", "坚持", "转变", "服务")
 
 _SP = r"[ \t\u3000\n]*"
+_PCT_WORD = "(?:百分之|千分之)"
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = f"[{CN_CHARS}]+"
 _NUM = f"(?:{_AR}|{_CN})"
@@ -54,17 +62,32 @@ _RANGE_SEP = r"(?:-|~|至|到)"
 _PREFIX = "|".join(re.escape(p) for p, _ in PREFIX_CMP)
 _SUFFIX = "|".join(re.escape(s) for s, _ in SUFFIX_CMP)
 _UNIT = "|".join(re.escape(u) for u in UNITS)
+_RATE = "|".join(RATE_UNITS)
 
+# A range may repeat the multiplier and the counter on its first number (3家至5家, 20%—30%,
+# 3万至5万人, 百分之二十至百分之三十); score.py wants one range, not two counts.
 QUANTITY_RE = re.compile(
     f"(?P<pre>{_PREFIX})?{_SP}"
-    f"(?P<pct>百分之)?"
+    f"(?P<pct>{_PCT_WORD})?"
     f"(?P<a>{_NUM})"
-    f"(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<b>{_NUM}))?"
+    f"(?:{_SP}(?P<amult>[万千亿](?![{''.join(CN_DIGITS)}]))?{_SP}(?P<aunit>{_RATE}|{_UNIT})?"
+    f"{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<bpct>{_PCT_WORD})?(?P<b>{_NUM}))?"
     f"{_SP}(?P<approx1>余|多)?"
-    f"{_SP}(?P<mult>[万千百亿](?![{''.join(CN_DIGITS)}]))?"
+    f"{_SP}(?P<mult>[万千百亿](?![{''.join(CN_DIGITS)}]|分点))?"
     f"{_SP}(?P<approx2>余|多)?"
-    f"{_SP}(?P<unit>%|{_UNIT})?"
+    f"{_SP}(?P<unit>{_RATE}|{_UNIT})?"
     f"{_SP}(?P<post>{_SUFFIX})?")
+SINGLE_RE = re.compile(
+    f"(?P<pre>{_PREFIX})?{_SP}"
+    f"(?P<pct>{_PCT_WORD})?"
+    f"(?P<a>{_NUM})"
+    f"{_SP}(?P<approx1>余|多)?"
+    f"{_SP}(?P<mult>[万千百亿](?![{''.join(CN_DIGITS)}]|分点))?"
+    f"{_SP}(?P<approx2>余|多)?"
+    f"{_SP}(?P<unit>{_RATE}|{_UNIT})?"
+    f"{_SP}(?P<post>{_SUFFIX})?")
+# 至少建成1个 / 不少于开展2次: a comparator that reaches the number across one verb.
+_ACROSS_VERB_RE = re.compile(r"(至少|最少|不少于|不低于|至多|最多|不超过)((?:(?![的之地得])[\u4e00-\u9fff]){1,2})$")
 
 
 @dataclass(frozen=True)
@@ -193,37 +216,63 @@ def find_quantities(text: str) -> list[Quantity]:
     folded = fold(text)
     quoted = _enclosure(folded)
     found: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(folded):
+    pos = 0
+    while True:
+        m = QUANTITY_RE.search(folded, pos)
+        if m is None:
+            break
         q = _match_to_quantity(m, folded, quoted)
+        if q is None and m.group("b") and (m.group("aunit") or m.group("amult")):
+            # 3家到2025年 / 3家至5个: not one range; read the first number on its own
+            m = SINGLE_RE.match(folded, m.start())
+            q = _match_to_quantity(m, folded, quoted)
         if q is not None:
             s, e = q.span
             found.append(Quantity(q.value, q.unit, q.comparator, q.span, text[s:e], q.number_span))
+        pos = max(m.end(), m.start() + 1)
     return found
+
+
+def _group(m: re.Match, name: str) -> Optional[str]:
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _match_to_quantity(m: re.Match, text: str, quoted: list[int]) -> Optional[Quantity]:
     unit = m.group("unit")
     pct = m.group("pct")
     if pct:
-        unit = "%"
-    if not unit and not (m.group("mult") and m.group("a")[0].isdigit() and m.group("mult") != "百"):
+        unit = "%" if pct == "百分之" else "‰"
+    a_tok, b_tok = m.group("a"), _group(m, "b")
+    a_unit, a_mult = _group(m, "aunit"), _group(m, "amult")
+    if b_tok:
+        if _group(m, "bpct") and _group(m, "bpct") != pct:
+            return None
+        if a_unit and a_unit != unit and not (a_unit == "个" and unit == "个百分点"):
+            return None  # 3家至5个, 500人次到2025年
+        if a_mult and a_mult != m.group("mult"):
+            return None
+        if text[max(0, m.start() - 1):m.start()] in ("从", "由"):
+            return None  # 从60%到80%: a change, not a range
+    if unit == "起" and text[m.end("unit"):m.end("unit") + 1] in _QI_WORDS:
+        return None  # 5万起步, 2024年起点
+    if not unit and not (m.group("mult") and a_tok[0].isdigit() and m.group("mult") != "百"):
         return None  # a bare number is a year, a code or a table cell; 5千 / 60万 still count
-    a_tok, b_tok = m.group("a"), m.group("b")
     a_start = m.start("a")
     if _is_ordinal_or_token(text, m.start("pct") if pct else a_start):
         return None
     chinese = not a_tok[0].isdigit()
     if quoted[a_start] == 2 or chinese and (quoted[a_start] or _looks_like_slogan(text, m, a_tok)):
         return None
-    a = _to_number(a_tok)
+    a = Decimal(100) if pct == "百分之" and a_tok == "百" else _to_number(a_tok)  # 百分之百
     b = _to_number(b_tok) if b_tok else None
     if a is None or (b_tok and b is None):
         return None
     if b_tok and (not b_tok[0].isdigit()) != chinese:
         return None  # 5至十: mixed scripts are not one range
     mult = Decimal(MULTIPLIERS[m.group("mult")]) if m.group("mult") else Decimal(1)
-    if unit == "%" and mult != 1:
+    if (unit in RATE_UNITS or unit == "个百分点") and mult != 1:
         return None
+    start = m.start("pre") if m.group("pre") else (m.start("pct") if pct else a_start)
     value: Union[Number, list[Number]]
     if b is not None:
         if b <= a:
@@ -238,8 +287,11 @@ def _match_to_quantity(m: re.Match, text: str, quoted: list[int]) -> Optional[Qu
             cmp = dict(SUFFIX_CMP)[post]
         elif pre:
             cmp = dict(PREFIX_CMP)[pre]
+        else:
+            across = _ACROSS_VERB_RE.search(text[max(0, start - 6):start])
+            if across:
+                cmp = dict(PREFIX_CMP)[across.group(1)]
     end = m.end("post") if m.group("post") else m.end("unit") if m.group("unit") else m.end()
-    start = m.start("pre") if m.group("pre") else (m.start("pct") if pct else a_start)
     num_end = m.end("b") if b_tok else m.end("a")
     return Quantity(value, unit, cmp, (start, end), text[start:end], (a_start, num_end))
 
@@ -247,7 +299,11 @@ def _match_to_quantity(m: re.Match, text: str, quoted: list[int]) -> Optional[Qu
 def _looks_like_slogan(text: str, m: re.Match, tok: str) -> bool:
     """一项 (an article, not a count), 两个维护, 十件实事: a one-character numeral glued to a
     name is a fixed expression unless a comparator or the clause's end says it is counted."""
-    if parse_chinese_int(tok) is None or tok == "一":
+    if parse_chinese_int(tok) is None:
+        return not (tok == "百" and m.group("pct") == "百分之")  # 百分之百
+    if m.group("pct") or _group(m, "b"):
+        return False  # 百分之一, 五至八家: a rate or a range is counted, whatever follows it
+    if tok == "一":
         return True
     if len(tok) > 1 or m.group("pre") or m.group("post"):
         return False

@@ -7,6 +7,7 @@ The stated total is never corrected: a disagreement is an error finding beside i
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from pipeline.extract.table_cells import is_blank, is_blank_mark, is_subtotal_label
@@ -15,6 +16,9 @@ from pipeline.normalize.quantities import MULTIPLIERS
 
 SAME_COUNT = {"名": "人", "位": "人"}  # counters of people are one unit
 MIN_SHARED = 2  # character pairs a goal must share with a column name to be compared
+# A per-unit amount (每家给予资助经费五万元, 人均, 平均, 每人) is not a total: never compared with
+# a column total. 每年 / 每季度 / 每月 name a period, not a unit, and stay comparable.
+PER_UNIT_RE = re.compile(r"每(?![年季月周])|人均|户均|场均|日均|平均")
 
 
 def check_tables(notice: Notice) -> list[Finding]:
@@ -150,7 +154,7 @@ def base_unit(unit: str) -> tuple[str, int]:
 
 
 def _comparable(goal: Goal, base: str) -> bool:
-    if isinstance(goal.value, list) or goal.growth or not goal.unit:
+    if isinstance(goal.value, list) or goal.growth or not goal.unit or PER_UNIT_RE.search(goal.text):
         return False
     return base_unit(goal.unit)[0] == base
 
