@@ -2,10 +2,13 @@
 
     extract_schedule(doc, sections, year) -> list[ScheduleItem]
 
-A month, a month range, a deadline (4月20日前, 10月份前, 到2015年末) or a monthly duty
-(每月10日前) opens a step when it leads its clause or is a deadline word; a bare day (3月22日，
-市总工会…召开) is a report of an event, not a step. The step's text runs from its clause start
-to the next dated step or the end of the sentence.
+A range (5—10月, 4月1日至6月30日), a deadline (4月20日前, 10月份前, 到2015年末, 年底前) or a
+monthly duty (每月10日前) is a step. A single month, a quarter (二季度) or a half-year (下半年)
+is a step when a clause mark, 起 or 期间 follows it (5月份，… / 二季度，…) or when it opens its
+clause and a verb of doing follows (6月开展… / 8月份组织…). A bare day (3月22日，市总工会…召开)
+is a report of an event, not a step, and so is any date in a past-tense sentence (…开展了…, 3月以来)
+and a month, quarter or half-year of a year before the notice's own. The step's text runs from
+its clause start to the next dated step or the end of the sentence.
 """
 from __future__ import annotations
 
@@ -16,8 +19,18 @@ from pipeline.extract.passages import Passage, blocks_to_passages, clauses, encl
 from pipeline.model import RawDocument, ScheduleItem
 from pipeline.normalize.dates import DateMention, find_dates
 
-# A month counts as a step when a clause mark, 起 or a verb of doing follows it.
+# A month counts as a step when a clause mark, 起 or 期间 follows it ...
 STEP_FOLLOW_RE = re.compile(r"^[\s份]*(?:[，,：:]|起|开始|底|中旬|上旬|下旬|期间|内)")
+# ... or when it opens its clause and a verb of doing follows (6月开展…, 8月份组织…, 3月份启动).
+CLAUSE_OPEN = "，,。；;：:！!？?、）)"
+STEP_VERB_RE = re.compile(
+    r"^[\s份]*(?:将|要|再|由|集中|全面|分别|陆续|正式|统一|继续|适时|同步|广泛|深入|重点)?\s*"
+    r"(?:开展|组织|启动|召开|举办|举行|完成|部署|制定|下发|印发|发布|评选|评比|评审|表彰|推荐|报送|上报|"
+    r"进行|实施|筹备|验收|总结|检查|督导|督查|公示|命名|选树|统计|抽查|出台|成立|安排|组建|落实|推进|"
+    r"培训|宣传|征集|申报|报名|审核|审定|复核|核查|考核|调研|观摩|走访|慰问|发放|拨付|编制|修订|遴选|"
+    r"确定|公布|颁发|授予|动员|汇总|梳理|开始|筹建|建立|创建|推动|指导|做好)")
+# A sentence that reports what happened: 开展了…, 3月以来…, 至今 (为了 and 了解 are no past tense).
+PAST_RE = re.compile(r"(?<![为除])了(?!解)|以来|至今")
 PARTNER_RE = re.compile(r"(?:联合|会同|协同|配合)(?P<who>[^，,。；;：:《]{2,60}?)"
                         r"(?=下发|印发|联合|选树|开展|举办|组织|召开|评选|制定|出台|表彰|命名|成立|对|共同|,|，|。)")
 ACTION_RE = re.compile(r"^[\s，,：:]*(?:联合|会同|协同|配合)[^，,。；;：:《]{2,60}?(?=下发|印发|选树|开展|举办|组织|召开|评选|制定|出台|表彰|命名|成立)")
@@ -34,7 +47,7 @@ def extract_schedule(doc: RawDocument, sections: dict[int, list[str]], year: Opt
 def passage_to_schedule(passage: Passage, sections: dict[int, list[str]], year: Optional[int]) -> list[ScheduleItem]:
     text = passage.text
     sent_spans, clause_spans = sentences(text), clauses(text)
-    steps = [d for d in find_dates(text) if is_step(d, text)]
+    steps = [d for d in find_dates(text) if is_step(d, text, year)]
     out = []
     for i, d in enumerate(steps):
         s0, s1 = enclosing(sent_spans, d.span[0])
@@ -55,14 +68,40 @@ def passage_to_schedule(passage: Passage, sections: dict[int, list[str]], year: 
     return out
 
 
-def is_step(d: DateMention, text: str) -> bool:
-    """Deadlines, ranges, year ends and monthly duties always; a single month when it leads a
-    clause (5月份，…); never a bare day, which dates an event."""
-    if d.kind in ("deadline", "range", "year_end", "monthly"):
+def is_step(d: DateMention, text: str, year: Optional[int] = None) -> bool:
+    """Deadlines, ranges, year ends and monthly duties; a single month, quarter or half-year
+    when it leads a clause (5月份，… / 6月开展…); never a bare day, which dates an event, nor a
+    date in a past-tense sentence. `year` is the notice's: a month of an earlier year is history."""
+    if d.kind == "day" or reports_the_past(text, d.span[1]):
+        return False
+    if d.kind in ("deadline", "range", "monthly"):
         return True
-    if d.kind == "month":
-        return bool(STEP_FOLLOW_RE.match(text[d.span[1]:d.span[1] + 4]))
+    if d.kind == "year_end":
+        if d.year is not None:  # 截至2022年底 in a 2023 notice states where things stood
+            return not (d.text.startswith("截至") and year and d.year < year)
+        # 年底前 / 到年底 / 年内，… are steps; 年底总数 or 力争年内 mid-clause are not
+        return (d.text.rstrip().endswith("前") or d.text.startswith(("到", "至", "在", "于"))
+                or text[d.span[1]:d.span[1] + 1] in ("，", ",", "：", ":"))
+    if d.kind in ("month", "quarter", "half"):
+        if d.year and year and d.year < year:
+            return False
+        after = text[d.span[1]:d.span[1] + 6]
+        return bool(STEP_FOLLOW_RE.match(after)) or (opens_clause(text, d.span[0]) and bool(STEP_VERB_RE.match(after)))
     return False
+
+
+def opens_clause(text: str, pos: int) -> bool:
+    """The date starts its clause, or follows the 于 of a directive (各地于6月开展…)."""
+    before = text[:pos].rstrip()
+    return not before or before[-1] in CLAUSE_OPEN or before[-1] == "于"
+
+
+def reports_the_past(text: str, pos: int) -> bool:
+    """Whether the rest of the date's sentence says what was done (3月以来，… / 上半年，全市新建
+    …，完成了…), titles and quotations left out: 《…》 and “…” are names, not tense."""
+    rest = re.split(r"[。；;！!？?]", text[pos:], maxsplit=1)[0]
+    rest = re.sub(r"《[^》]*》|“[^”]*”", "", rest)
+    return bool(PAST_RE.search(rest))
 
 
 def action_of(body: str) -> Optional[str]:
