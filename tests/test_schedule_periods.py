@@ -62,3 +62,14 @@ def test_dates_that_are_not_steps():
 
 def test_a_date_in_a_past_tense_clause_is_a_report_even_when_it_leads():
     assert _steps("3月，全市工会开展了“春送岗位”活动。4月20日前，各单位报送总结。") == [(None, 4, "04-20")]
+
+
+def test_a_plan_over_several_years_belongs_to_its_first():
+    """A month with no year in a 2021—2025 plan is not dated 2025 (which would make 2022 'earlier')."""
+    from pipeline.extract import document_year
+    from pipeline.model import DocMeta
+
+    assert document_year(DocMeta(title="平顶山市总工会2011-2015年劳动竞赛规划", date="2011-10-10")) == 2011
+    assert document_year(DocMeta(title="“十四五”(2021—2025年)职工技能提升规划")) == 2021
+    assert document_year(DocMeta(title="2023年工作要点", date="2022-12-30")) == 2023
+    assert document_year(DocMeta(title="关于开展竞赛的通知", date="2024-03-05")) == 2024

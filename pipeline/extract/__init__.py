@@ -31,8 +31,9 @@ def extract(doc: RawDocument) -> Notice:
 
 
 def document_year(meta: DocMeta) -> Optional[int]:
-    """The year a schedule without its own year belongs to: the title's, else the date's."""
-    m = re.search(r"(20\d\d)年", meta.title or "")
+    """The year a schedule without its own year belongs to: the title's (the first of a span,
+    2021—2025年), else the date's."""
+    m = re.search(r"(20\d\d)(?:\s*[-—–~至到]\s*20\d\d)?\s*年", meta.title or "")
     if m:
         return int(m.group(1))
     return int(meta.date[:4]) if meta.date else None
