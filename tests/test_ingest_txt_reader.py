@@ -138,3 +138,95 @@ def test_header_like_line_before_prose_is_no_table(tmp_path):
                  "一、合同期限三年。\n", encoding="utf-8")
     doc = txt.read(p)
     assert not _tables(doc) and [b.text for b in doc.blocks][0] == "甲方 乙方"
+
+
+# ---------------------------------------------------------------- wrapped lines, headings and the 落款
+
+CITIES = ["广州市", "深圳市", "珠海市", "汕头市", "佛山市", "韶关市", "河源市", "梅州市", "惠州市", "汕尾市",
+          "东莞市", "中山市", "江门市", "阳江市", "湛江市", "茂名市", "肇庆市", "清远市", "潮州市", "揭阳市"]
+NOTICE = "\n".join([
+    "粤工总〔2022〕35 号", "",
+    "广东省总工会关于开展 2022 年全省工会组织建设工作",
+    "的通知",
+    "各地级以上市总工会，省各产业工会，省直属各基层工会：",
+    "现将 2022 年全省工会组织建设工作任务下达给你们，请结合",
+    "实际认真贯彻落实。",
+    "附件：1.2022 年全省新建工会组织和发展会员任务分配表",
+    "2.2022 年全省户外劳动者服务站点建设任务表",
+    "广东省总工会",
+    "2022 年 2 月 18 日", "",
+    "一、扎实推进工会组织建设",
+    "全年新建工会组织 8,000 家以上，新发展会员 50 万名，其",
+    "中农民工会员不少于 20 万名。",
+    "二、时间安排",
+    "下半年，开展基层工会规范化建设“回头看”，年底前完成",
+    "年度任务并报送总结。", "",
+    "\f附件 1", "",
+    "2022 年全省新建工会组织和发展会员任务分配表", "",
+    "地区", "", *CITIES, "", "新建工会组织", *[str(10 * (i + 1)) for i in range(len(CITIES))], ""])
+
+
+def test_wrap_width_of_a_dump_mostly_one_cell_lines(tmp_path):
+    """The 20 one-cell lines pull the 90th percentile of widths to a city's name: headings then
+    glue to the body and the issuer to the 附件 list. The wrap width is the long lines' own."""
+    p = tmp_path / "notice.txt"
+    p.write_text(NOTICE, encoding="utf-8")
+    texts = [b.text.replace("\n", "") for b in txt.read(p).blocks if b.kind == "paragraph"]
+    assert texts[:12] == [
+        "粤工总〔2022〕35 号",
+        "广东省总工会关于开展 2022 年全省工会组织建设工作的通知",
+        "各地级以上市总工会，省各产业工会，省直属各基层工会：",
+        "现将 2022 年全省工会组织建设工作任务下达给你们，请结合实际认真贯彻落实。",
+        "附件：1.2022 年全省新建工会组织和发展会员任务分配表",  # full width, but 2. goes on with its list
+        "2.2022 年全省户外劳动者服务站点建设任务表",
+        "广东省总工会",
+        "2022 年 2 月 18 日",
+        "一、扎实推进工会组织建设",
+        "全年新建工会组织 8,000 家以上，新发展会员 50 万名，其中农民工会员不少于 20 万名。",
+        "二、时间安排",
+        "下半年，开展基层工会规范化建设“回头看”，年底前完成年度任务并报送总结。",
+    ]
+
+
+def test_right_aligned_signature_and_date_lines_stand_alone(tmp_path):
+    """A -layout style 落款: the issuer and the date set far right are as wide as a full line,
+    but neither continues on the next line."""
+    p = tmp_path / "sig.txt"
+    p.write_text("\n".join([
+        "  各区（市）县总工会要把服务阵地建设作为服务职工的重",
+        "要抓手，统筹资源，规范管理，确保阵地建得好、管得住、用",
+        "得活。", "",
+        "  附件：2023 年职工服务阵地建设任务分解表", "", "",
+        "                          成都市总工会办公室",
+        "                            2023 年 4 月 12 日",
+        "附件",
+        "        2023 年职工服务阵地建设任务分解表"]), encoding="utf-8")
+    texts = [b.text.strip() for b in txt.read(p).blocks]
+    assert texts[-5:] == ["附件：2023 年职工服务阵地建设任务分解表", "成都市总工会办公室", "2023 年 4 月 12 日", "附件",
+                          "2023 年职工服务阵地建设任务分解表"]
+
+
+def test_notice_dump_metadata(tmp_path, processed):
+    p = tmp_path / "notice.txt"
+    p.write_text(NOTICE, encoding="utf-8")
+    result = processed(p)
+    meta = result.doc
+    assert meta.title == "广东省总工会关于开展2022年全省工会组织建设工作的通知"
+    assert (meta.doc_number, meta.issuer, meta.date) == ("粤工总〔2022〕35号", "广东省总工会", "2022-02-18")
+    assert [(a.number, a.title) for a in meta.attachments][:2] == [
+        ("1", "2022年全省新建工会组织和发展会员任务分配表"), ("2", "2022年全省户外劳动者服务站点建设任务表")]
+
+
+def test_attachment_entry_and_signature_after_a_full_line(tmp_path):
+    """pdftotext without -layout: the 附件 line is as wide as a full line and the issuer starts at
+    the margin; with -layout the issuer stands far right. Neither runs into the line above."""
+    body = ["四、工作要求", "各级工会要加强组织领导，主动争取党委政府支持，会同", "有关部门成立竞赛组委会，确保竞赛工作取得实效。要加大宣",
+            "传力度，及时总结推广竞赛中涌现出的先进典型。"]
+    plain = body + ["附件：2023 年全省职工劳动和技能竞赛任务分解表", "山西省总工会", "二〇二三年三月五日", "", "附件"]
+    layout = body + ["附件：2023 年全省职工劳动和技能竞赛任务分解表", "", "", "                              山西省总工会",
+                     "                           二〇二三年三月五日", "附件"]
+    for name, lines in (("plain", plain), ("layout", layout)):
+        p = tmp_path / f"{name}.txt"
+        p.write_text("\n".join(lines), encoding="utf-8")
+        texts = [b.text.strip() for b in txt.read(p).blocks]
+        assert texts[-4:] == ["附件：2023 年全省职工劳动和技能竞赛任务分解表", "山西省总工会", "二〇二三年三月五日", "附件"], name

@@ -16,6 +16,9 @@ from pipeline.model import BBox, Block, Finding, Provenance
 
 RUNNING_HEAD_EDGE = 0.07  # share of the page height at top and bottom where running heads live
 CREDIT = re.compile(r"(供图|供稿|摄影?|图片来源|圖片來源|摄$|/摄|记者.{0,6}摄)")
+# A 成文日期 line (2023年3月5日, 二〇二三年三月五日, （2011年10月10日）): a block of its own.
+DATE_LINE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                       r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[）)]?\s*$")
 
 
 def page_blocks(page, page_no: int, exclude: list[BBox]) -> tuple[list[Block], list[Finding]]:
@@ -34,11 +37,12 @@ def page_blocks(page, page_no: int, exclude: list[BBox]) -> tuple[list[Block], l
     # photo boxes stand in the flow as empty lines, so a sentence they interrupt is not cut in two
     photos = [Line(x0=b[0], top=b[1], x1=b[2], bottom=b[3], text="", size=-1.0, bold=False)
               for b in boxes + [_bbox([c]) for c in captions]]
-    regions = xy_cut(lines + photos, size)
+    framed = xy_cut_framed(lines + photos, size)
+    regions = [r for r, _ in framed]
     blocks: list[Block] = []
     columns = _column_count(regions)
-    for region in regions:
-        blocks += region_blocks(region, size, page_no)
+    for region, frame in framed:
+        blocks += region_blocks(region, size, page_no, frame)
     blocks = merge_split_headings(blocks)
     for cap in sorted(captions, key=lambda c: -c.top):
         kind = "credit" if CREDIT.search(cap.text) and len(cap.text) <= 20 else "caption"
@@ -130,15 +134,33 @@ def split_captions(lines: list[Line], boxes: list[BBox], size: float) -> tuple[l
 def xy_cut(lines: list[Line], size: float) -> list[list[Line]]:
     """Recursive XY-cut: a vertical gutter through the whole region splits it into columns
     (left to right); else a wide horizontal gap splits it into bands (top to bottom)."""
-    if len(lines) <= 1:
-        return [lines] if lines else []
+    return [r for r, _ in xy_cut_framed(lines, size)]
+
+
+Frame = tuple[float, float]  # the left and right margins of a column's body text
+
+
+def xy_cut_framed(lines: list[Line], size: float, frame: Frame | None = None) -> list[tuple[list[Line], Frame]]:
+    """xy_cut, each region with the margins of the column it stands in (the page when no
+    gutter splits it): a band of two right-aligned lines (a 落款) measured on its own would
+    have its own edges as margins, and its lines would read as one wrapped paragraph."""
+    if not lines:
+        return []
+    frame = frame or _frame(lines, size)
+    if len(lines) == 1:
+        return [(lines, frame)]
     cols = _split(lines, axis="x", min_gap=0.35 * size)
     if len(cols) > 1:
-        return [r for c in cols for r in xy_cut(c, size)]
+        return [r for c in cols for r in xy_cut_framed(c, size, _frame(c, size))]
     bands = _split(lines, axis="y", min_gap=0.8 * size)
     if len(bands) > 1:
-        return [r for b in bands for r in xy_cut(b, size)]
-    return [merge_row_pieces(lines)]
+        return [r for b in bands for r in xy_cut_framed(b, size, frame)]
+    return [(merge_row_pieces(lines), frame)]
+
+
+def _frame(lines: list[Line], size: float) -> Frame:
+    body = [l for l in lines if 0 < l.size <= 1.05 * size] or [l for l in lines if l.size > 0] or lines
+    return min(l.x0 for l in body), max(l.x1 for l in body)
 
 
 def _split(lines: list[Line], axis: str, min_gap: float) -> list[list[Line]]:
@@ -167,14 +189,15 @@ def _column_count(regions: list[list[Line]]) -> int:
 
 # ---------------------------------------------------------------- paragraphs and headings
 
-def region_blocks(lines: list[Line], size: float, page_no: int) -> list[Block]:
-    """A column's lines as headings and paragraphs."""
+def region_blocks(lines: list[Line], size: float, page_no: int, frame: Frame | None = None) -> list[Block]:
+    """A region's lines as headings and paragraphs; indents and short line ends are measured
+    against `frame`, the margins of the column (default: the region's own body lines)."""
     if not lines:
         return []
     body = [l for l in lines if 0 < l.size <= 1.05 * size] or [l for l in lines if l.size > 0]
     if not body:
         return []
-    left, right = min(l.x0 for l in body), max(l.x1 for l in body)
+    left, right = frame or (min(l.x0 for l in body), max(l.x1 for l in body))
     blocks: list[Block] = []
     current: list[Line] = []
 
@@ -192,15 +215,36 @@ def region_blocks(lines: list[Line], size: float, page_no: int) -> list[Block]:
         if current:
             prev = current[-1]
             starts_new = (head != _is_heading(prev, size, left, right) or abs(l.size - prev.size) > 0.1 * size
+                          or DATE_LINE.match(l.text) or DATE_LINE.match(prev.text)  # a date line stands alone
                           or (l.top - prev.bottom > 1.0 * size and not bridged)
                           or (not head and l.x0 > left + 1.2 * size)  # first-line indent
-                          or (not head and prev.x1 < right - 1.5 * size and not bridged))  # ended short
+                          or (not head and prev.x1 < right - max(1.5 * size, _first_unit(l) + 0.2 * size)
+                              and not bridged))  # ended short (with no room for the next line's first word)
             if starts_new:
                 flush()
         current.append(l)
         bridged = False
     flush()
     return blocks
+
+
+NO_LINE_START = set("，。、；：？！,.;:?!）)》〉」』”’】〕…—%％")
+
+
+def _first_unit(l: Line) -> float:
+    """Width of what a line must start with: its first character with the closing marks that
+    cannot begin a line (料。), or its first Latin word or number. A line broken early to keep
+    such a unit whole ends short without ending its paragraph."""
+    chars = l.chars
+    if not chars:
+        return 0.0
+    k = 0
+    if chars[0]["text"].isascii() and chars[0]["text"].isalnum():
+        while k + 1 < len(chars) and chars[k + 1]["text"].isascii() and chars[k + 1]["text"].isalnum():
+            k += 1
+    while k + 1 < len(chars) and chars[k + 1]["text"] in NO_LINE_START:
+        k += 1
+    return chars[k]["x1"] - chars[0]["x0"]
 
 
 def _is_heading(l: Line, size: float, left: float, right: float) -> bool:

@@ -24,9 +24,32 @@ class Line:
 BOLD_FONTS = ("bold", "heavy", "black", "hei", "gothic", "semibold", "demi")
 
 
-def _is_bold(fontname: str) -> bool:
-    name = fontname.split("+", 1)[-1].lower()
-    return any(k in name for k in BOLD_FONTS)
+def _font(fontname: str) -> str:
+    """The font's name without its subset tag (BAAAAA+WenQuanYiZenHei -> wenquanyizenhei)."""
+    return fontname.split("+", 1)[-1].lower()
+
+
+def _is_bold(fontname: str, body_font: str = "") -> bool:
+    """A heavy-looking font (…Bold, 黑体 …Hei, Gothic) other than the body's own font: in a
+    text set in 黑体 throughout, 黑体 is the body, not emphasis."""
+    name = _font(fontname)
+    return name != body_font and any(k in name for k in BOLD_FONTS)
+
+
+def body_font(chars: list[dict]) -> str:
+    """The font carrying most characters at the most common size (subset tag dropped)."""
+    sizes: dict[float, int] = {}
+    for c in chars:
+        sizes[round(c["size"], 1)] = sizes.get(round(c["size"], 1), 0) + 1
+    if not sizes:
+        return ""
+    size = max(sizes, key=sizes.get)
+    fonts: dict[str, int] = {}
+    for c in chars:
+        if round(c["size"], 1) == size:
+            name = _font(c.get("fontname", ""))
+            fonts[name] = fonts.get(name, 0) + 1
+    return max(fonts, key=fonts.get)
 
 
 def _inside(c, boxes) -> bool:
@@ -38,6 +61,7 @@ def chars_to_lines(chars: list[dict], exclude=()) -> list[Line]:
     """Group characters on a shared baseline, split where the gap is wider than a character."""
     chars = [c for c in chars if c.get("text") and not c["text"].isspace() and not _inside(c, exclude)
              and c.get("upright", True)]
+    body = body_font(chars)
     rows: list[list[dict]] = []
     anchor = None  # a row's first baseline: comparing with it (not the last char) stops rows chaining
     for c in sorted(chars, key=lambda c: c["bottom"]):
@@ -53,14 +77,14 @@ def chars_to_lines(chars: list[dict], exclude=()) -> list[Line]:
         for c in row[1:]:
             gap = c["x0"] - run[-1]["x1"]
             if gap > 0.45 * max(c["size"], run[-1]["size"]):  # tight gutters: 5pt after hanging punctuation
-                lines.append(_make_line(run))
+                lines.append(_make_line(run, body))
                 run = [c]
             else:
                 if gap > 0.25 * c["size"] and _ascii(run[-1]) and _ascii(c):
                     run.append({"text": " ", "x0": run[-1]["x1"], "x1": c["x0"], "top": c["top"],
                                 "bottom": c["bottom"], "size": c["size"], "fontname": c["fontname"]})
                 run.append(c)
-        lines.append(_make_line(run))
+        lines.append(_make_line(run, body))
     return lines
 
 
@@ -68,11 +92,11 @@ def _ascii(c) -> bool:
     return c["text"].isascii() and c["text"].isalnum()
 
 
-def _make_line(run: list[dict]) -> Line:
+def _make_line(run: list[dict], body: str = "") -> Line:
     real = [c for c in run if not c["text"].isspace()]
     sizes = [round(c["size"], 1) for c in real]
     size = statistics.mode(sizes)
-    bold = sum(_is_bold(c.get("fontname", "")) for c in real) > len(real) / 2
+    bold = sum(_is_bold(c.get("fontname", ""), body) for c in real) > len(real) / 2
     return Line(x0=min(c["x0"] for c in run), top=min(c["top"] for c in run), x1=max(c["x1"] for c in run),
                 bottom=max(c["bottom"] for c in run), text="".join(c["text"] for c in run),
                 size=size, bold=bold, chars=real)
