@@ -8,21 +8,31 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from pipeline.extract.table_cells import SENTENCE_END, canonical
-from pipeline.model import Block
+from pipeline.extract.table_cells import SENTENCE_END, canonical, is_unit_word
+from pipeline.model import Block, Table
 
 ATTACHMENT = re.compile(r"^附件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$")
 LIST_ITEM = re.compile(r"^(?:附件\s*[:：]\s*)?(?P<n>[0-9０-９]+)\s*[.、．,，]\s*(?P<title>.+?)[；;。]?$")
 LOOK_BACK = 6  # blocks above a table searched for its title
 MAX_TITLE = 60
+# a unit printed after the title on its line: 2022年…任务表（单位：个）, …任务表 单位：万元
+TITLE_UNIT = re.compile(r"[（(]?(?:计量|金额|数量)?单位\s*[:：]\s*(?P<unit>[^（）()：:\s]{1,4})[）)]?$")
 
 
 def table_title(blocks: list[Block], table_block: Block) -> tuple[Optional[str], Optional[str]]:
     """(title, attachment) for the table starting at table_block."""
+    title, attachment, _ = table_caption(blocks, table_block)
+    return title, attachment
+
+
+def table_caption(blocks: list[Block], table_block: Block) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(title, attachment, unit) for the table starting at table_block. A line naming only a
+    unit (单位：个, （单位：万元）) is no title: its unit is the unit of the table's columns
+    that name none; so is a unit printed at the end of the title line."""
     i = next((k for k, b in enumerate(blocks) if b.id == table_block.id), None)
     if i is None:
-        return None, None
-    title = attachment = None
+        return None, None, None
+    title = attachment = unit = None
     seen = 0
     for b in reversed(blocks[:i]):
         if b.kind == "table" or seen >= LOOK_BACK:
@@ -31,6 +41,14 @@ def table_title(blocks: list[Block], table_block: Block) -> tuple[Optional[str],
         if not text or b.kind == "furniture":
             continue
         seen += 1
+        line_unit = is_unit_word(text) if ("单位" in text or text[:1] in "（(") else None
+        if line_unit:
+            unit = unit or line_unit
+            continue
+        m = TITLE_UNIT.search(text)
+        if m and m.start() > 0 and is_unit_word(m.group("unit")):
+            unit = unit or m.group("unit")
+            text = text[:m.start()].rstrip()
         m = ATTACHMENT.match(text)
         if m and (not m.group("rest") or title is None):
             attachment = f"附件{m.group('n')}"
@@ -43,7 +61,17 @@ def table_title(blocks: list[Block], table_block: Block) -> tuple[Optional[str],
             break
     if title is None and attachment is not None:
         title = listed_title(blocks[:i], attachment)
-    return title, attachment
+    return title, attachment, unit
+
+
+def apply_caption_unit(table: Table, unit: Optional[str]) -> bool:
+    """The caption's unit given to the numeric columns that name none; whether any took it."""
+    took = False
+    for col in table.columns:
+        if unit and col.unit is None and col.numeric:
+            col.unit = unit
+            took = True
+    return took
 
 
 def listed_title(blocks: list[Block], attachment: str) -> Optional[str]:

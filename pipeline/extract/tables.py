@@ -12,10 +12,10 @@ import logging
 from difflib import SequenceMatcher
 from typing import Optional
 
-from pipeline.extract.table_cells import canonical, join_lines
+from pipeline.extract.table_cells import canonical, cell_to_number, is_blank, join_lines
 from pipeline.extract.table_grid import GridRows, cell_text, grid_rows_to_table, header_row_count, is_data_row
 from pipeline.extract.table_text import text_tables
-from pipeline.extract.table_title import table_title
+from pipeline.extract.table_title import apply_caption_unit, table_caption
 from pipeline.model import Block, Finding, GridCell, Provenance, RawDocument, Table
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,12 @@ def extract_tables(doc: RawDocument, sections: dict[int, list[str]]) -> tuple[li
         table, table_findings = grid_rows_to_table(part, len(tables))
         first = by_id.get(part.blocks[0])
         if first is not None:
-            table.title, table.attachment = table_title(doc.blocks, first)
+            table.title, table.attachment, unit = table_caption(doc.blocks, first)
+            if apply_caption_unit(table, unit):
+                findings.append(Finding(code="table-unit-from-caption", severity="info", stage="extract",
+                                        message=f"unit {unit} printed above the table given to the columns "
+                                                f"that name none", prov=Provenance(block=first.id),
+                                        data={"table": table.id, "unit": unit}))
         table.section = sections.get(part.blocks[0], [])
         tables.append(table)
         findings += table_findings
@@ -71,11 +76,20 @@ def join_fragments(blocks: list[Block], findings: list[Finding]) -> list[GridRow
             continue
         part = block_to_rows(b)
         prev = parts[-1] if parts else None
-        if prev is not None and last_index is not None and _only_furniture(blocks[last_index + 1:i]) \
-                and continues(prev, part):
-            if prev.ocr and part.ocr:
+        how = continuation(prev, part) if prev is not None and last_index is not None \
+            and _only_furniture(blocks[last_index + 1:i]) else None
+        if how is not None:
+            repeated, pieces = how
+            if prev.ocr and part.ocr and repeated:
                 _confident_header(prev, part, findings)
-            _append(prev, part)
+            if pieces > repeated:
+                _finish_row(prev, part, repeated, pieces)
+                findings.append(Finding(
+                    code="table-row-split", severity="info", stage="extract",
+                    message=f"a row broken across the page break finished in block {b.id} (page {b.prov.page}): "
+                            f"{canonical(join_lines(cell_text(prev.rows[-1][0])))!r}",
+                    prov=Provenance(block=b.id, page=b.prov.page), data={"rows": pieces - repeated}))
+            _append(prev, part, pieces)
             findings.append(Finding(code="table-continued", severity="info", stage="extract",
                                     message=f"table continued in block {b.id} (page {b.prov.page})",
                                     prov=Provenance(block=b.id, page=b.prov.page), data={"blocks": prev.blocks}))
@@ -89,29 +103,57 @@ def _only_furniture(between: list[Block]) -> bool:
     return all(b.kind == "furniture" for b in between)
 
 
-def continues(prev: GridRows, nxt: GridRows) -> bool:
-    """The next fragment goes on with the previous table: same columns, on a later page, and
-    either the same header repeated or no header at all with column edges that line up."""
+def continuation(prev: GridRows, nxt: GridRows) -> Optional[tuple[int, int]]:
+    """How the next fragment goes on with the previous table, or None: (the rows of the previous
+    header it repeats, the rows before its body: that header and the rest of a row Word broke
+    across the page). Same columns, on a later page, and either the same header repeated or
+    no header at all with column edges that line up. The header is compared on the previous
+    fragment's real header, so the broken row's rest below it (团 … 公司) does not hide it."""
     if max(len(r) for r in prev.rows) != max(len(r) for r in nxt.rows):
-        return False
+        return None
     if prev.pages and nxt.pages and min(nxt.pages) <= max(prev.pages):
-        return False  # two tables on one page are two tables
-    if nxt.header_n:
-        if prev.header_n != nxt.header_n:
-            return False
-        a, b = _keys(prev, prev.header_n), _keys(nxt, nxt.header_n)
+        return None  # two tables on one page are two tables
+    n = prev.header_n
+    repeated = 0
+    if n and len(nxt.rows) > n:
+        a, b = _keys(prev, n), _keys(nxt, n)
         if prev.ocr or nxt.ocr:  # OCR misreads a few header characters differently on each page
-            return SequenceMatcher(None, "".join(map("".join, a)), "".join(map("".join, b))).ratio() >= OCR_HEADER_SIMILAR
-        return a == b
-    return is_data_row(nxt.texts(0)) and _edges_agree(prev, nxt)
+            same = SequenceMatcher(None, "".join(map("".join, a)), "".join(map("".join, b))).ratio() >= OCR_HEADER_SIMILAR
+        else:
+            same = a == b
+        repeated = n if same else 0
+    pieces = repeated
+    while pieces < len(nxt.rows) and pieces < nxt.header_n and _finishes(prev.rows[-1], nxt.rows[pieces]):
+        pieces += 1
+    if repeated:
+        return (repeated, pieces) if nxt.header_n == pieces else None
+    if nxt.header_n != pieces or pieces >= len(nxt.rows):
+        return None
+    if is_data_row(nxt.texts(pieces)) and _edges_agree(prev.rows[-1], nxt.rows[pieces]):
+        return 0, pieces
+    return None
+
+
+def _finishes(last: list[GridCell], row: list[GridCell]) -> bool:
+    """A row of the next fragment that is the rest of `last`, broken by the page: no numbers, its
+    own cells (none spanning), and text only below cells of `last` that hold text."""
+    if not is_data_row([cell_text(c) for c in last]) or len(last) != len(row):
+        return False
+    texts = [cell_text(c) for c in row]
+    if all(is_blank(t) for t in texts) or any(cell_to_number(t) is not None for t in texts):
+        return False
+    if len({c.origin for c in row}) != len(row):
+        return False
+    return all(is_blank(t) or (not is_blank(cell_text(l)) and cell_to_number(cell_text(l)) is None)
+               for t, l in zip(texts, last))
 
 
 def _keys(part: GridRows, n: int) -> list[tuple[str, ...]]:
     return [tuple(canonical(join_lines(cell_text(c))) for c in part.rows[r]) for r in range(n)]
 
 
-def _edges_agree(prev: GridRows, nxt: GridRows) -> bool:
-    a, b = _col_edges(prev.rows[-1]), _col_edges(nxt.rows[0])
+def _edges_agree(last: list[GridCell], first: list[GridCell]) -> bool:
+    a, b = _col_edges(last), _col_edges(first)
     if a is None or b is None:
         return True  # no geometry (Word, text): same column count is all there is
     return all(abs(x - y) <= EDGE_TOL for x, y in zip(a, b))
@@ -146,10 +188,28 @@ def _confident_header(prev: GridRows, nxt: GridRows, findings: list[Finding]) ->
                 data={"cell": list(mine.origin), "kept": theirs.text, "dropped": mine.text}))
 
 
-def _append(prev: GridRows, nxt: GridRows) -> None:
-    """Body rows of the next fragment (its repeated header dropped) appended, origins re-based."""
-    offset = len(prev.rows) - nxt.header_n
-    for r in range(nxt.header_n, len(nxt.rows)):
+def _finish_row(prev: GridRows, nxt: GridRows, start: int, end: int) -> None:
+    """The rest of the previous fragment's last row (rows start..end of the next) joined to it
+    cell by cell, as a cell's wrapped line."""
+    last = prev.rows[-1]
+    for r in range(start, end):
+        for c, piece in enumerate(nxt.rows[r]):
+            if is_blank(cell_text(piece)):
+                continue
+            cell = last[c]
+            norm = None
+            if cell.norm is not None or piece.norm is not None:
+                norm = (cell.norm if cell.norm is not None else cell.text) + "\n" + \
+                    (piece.norm if piece.norm is not None else piece.text)
+            last[c] = cell.model_copy(update={"text": cell.text + "\n" + piece.text, "norm": norm})
+
+
+def _append(prev: GridRows, nxt: GridRows, skip: Optional[int] = None) -> None:
+    """Body rows of the next fragment (its repeated header and the rest of a broken row dropped)
+    appended, origins re-based."""
+    skip = nxt.header_n if skip is None else skip
+    offset = len(prev.rows) - skip
+    for r in range(skip, len(nxt.rows)):
         prev.rows.append([c.model_copy(update={"origin": (c.origin[0] + offset, c.origin[1])}) for c in nxt.rows[r]])
         prev.provs.append(nxt.provs[r])
     prev.blocks += nxt.blocks

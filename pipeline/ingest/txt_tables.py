@@ -40,8 +40,8 @@ WRAP_SHARE = 0.85  # a line this close to the cell's widest line was wrapped, no
 FULL_LINE = 0.85  # a line this close to the text's full width is prose, not a cell
 HEADER_WORD = re.compile(r"^[^\d。；！？：;!?:，,、．.]{2,10}$")
 CHAPTER = re.compile(r"^\s*([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|附\s*件)")
-NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
-VALUE = re.compile(r"^[-+]?\d+(\.\d+)?\s*(%|[^\x00-\x7f\d\s]{1,2})?$")  # 10, 0.5, 35%, 10分, 5个
+NUMBER = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")  # 12, 0.5, 1,200, 35%
+VALUE = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*(%|[^\x00-\x7f\d\s]{1,2})?$")  # 10, 1,200, 35%, 10分, 5个
 TOTAL = re.compile(r"^(.{0,4}(合计|总计|共计)|总分|总数|总量)$")
 MIN_ROWS = 2
 
