@@ -86,3 +86,12 @@ def test_per_unit_amounts_are_not_compared_with_totals():
     # a period (每年) is not a unit: the yearly total is still compared
     found = check_tables(notice(t, [goal("每年安排资助经费50万元", 500000, "元")]))
     assert "table-text-total-agree" in codes(found)
+
+
+def test_a_rate_column_is_not_summed_its_total_lies_between_the_rows():
+    rows = [("甲", 92.5, "92.5"), ("乙", 88, "88"), ("丙", 95, "95")]
+    ok = check_tables(notice(table(rows, 90, unit="%", name="技能晋级率")))
+    assert codes(ok) == ["table-rate-in-range"]  # 275.5 is never compared with 90
+    bad = check_tables(notice(table(rows, 97, unit=None, name="入会率")))
+    (f,) = bad
+    assert (f.code, f.severity, f.data["min"], f.data["max"]) == ("table-rate-out-of-range", "error", 88, 95)

@@ -15,6 +15,8 @@ from pipeline.model import Column, Finding, Goal, Notice, Number, Table
 from pipeline.normalize.quantities import MULTIPLIERS
 
 SAME_COUNT = {"名": "人", "位": "人"}  # counters of people are one unit
+RATE_UNITS = {"%", "‰"}
+RATE_NAME = re.compile(r"(率|比例|占比|比重)$")
 MIN_SHARED = 2  # character pairs a goal must share with a column name to be compared
 # A per-unit amount (每家给予资助经费五万元, 人均, 平均, 每人) is not a total: never compared with
 # a column total. 每年 / 每季度 / 每月 name a period, not a unit, and stay comparable.
@@ -63,6 +65,9 @@ def column_sums(table: Table) -> list[Finding]:
         stated = table.total.values[i] if i < len(table.total.values) else None
         if stated is None or not col.numeric:
             continue
+        if is_rate(col):
+            out += _rate_in_range(table, i, col, stated)
+            continue
         computed, n = column_sum(table, i)
         if computed is None:
             continue
@@ -75,6 +80,25 @@ def column_sums(table: Table) -> list[Finding]:
                                 f"{col.name}: stated total {stated}, rows sum to {computed}",
                                 table, table.total.prov, **data))
     return out
+
+
+def is_rate(col: Column) -> bool:
+    """A rate (入会率 %, 事故率 ‰) does not add up over rows: its total is a weighted mean."""
+    return col.unit in RATE_UNITS or bool(RATE_NAME.search(col.name))
+
+
+def _rate_in_range(table: Table, i: int, col: Column, stated: Number) -> list[Finding]:
+    """A mean of the rows' rates, whatever the weights, lies between the smallest and the largest."""
+    values = [r.values[i] for r in table.rows if i < len(r.values) and r.values[i] is not None]
+    if not values:
+        return []
+    lo, hi = min(values), max(values)
+    data = {"column": col.name, "column_index": i, "stated": stated, "min": lo, "max": hi, "rows": len(values)}
+    if lo <= stated <= hi:
+        return [_finding("table-rate-in-range", "info", f"{col.name}: the stated overall rate {stated} lies "
+                         f"between the rows' {lo} and {hi}", table, table.total.prov, **data)]
+    return [_finding("table-rate-out-of-range", "error", f"{col.name}: the stated overall rate {stated} lies "
+                     f"outside the rows' {lo}..{hi}, which no mean of them can", table, table.total.prov, **data)]
 
 
 # ---------------------------------------------------------------- cells and rows
