@@ -4,7 +4,7 @@
     notice = process("raw/zz-2021-action-plans.docx")
     notice.tables[0].total.values
 """
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from pipeline.runner import process  # noqa: E402  (re-exported entry point)
 
