@@ -194,3 +194,13 @@ def test_any_text_gives_well_formed_quantities(text):
             assert lo < hi
         else:
             assert not isinstance(q.value, list)
+
+
+def test_a_bound_reaches_its_number_across_a_phrase_and_multiples_count():
+    def read(text):
+        return [(q.value, q.unit, q.comparator) for q in find_quantities(text)]
+    assert read("至少培训兼职安全员2名") == [(2, "名", ">=")]
+    assert read("不超过参赛选手总数的百分之三十") == [(30, "%", "<=")]
+    assert read("最多的地区有5个") == [(5, "个", "=")]  # a superlative, not a bound
+    assert read("不超过3天的培训，参训50人") == [(3, "天", "<="), (50, "人", "=")]  # the clause ends it
+    assert read("职工创新成果转化收益增长0.5倍") == [(0.5, "倍", "=")]

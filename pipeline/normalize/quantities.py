@@ -38,7 +38,7 @@ CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 # 个百分点 (a change in a rate) is its own unit and must win over 个; 起 counts incidents.
 UNITS = sorted("""人次 人 名 位 家 个百分点 个 项 份 场次 场 期 件 次 批 所 座 台 套 盏 户 条 支 本 册 篇 部
     处 类 种 门 组 队 对 间 张 笔 元 分钟 小时 天 课时 学时 公里 千米 米 平方米 亩 吨 千克 辆
-    架 艘 棵 株 只 头 页 块 届次 起""".split(), key=len, reverse=True)
+    架 艘 棵 株 只 头 页 块 届次 起 倍""".split(), key=len, reverse=True)
 RATE_UNITS = ("%", "‰")  # 百分之六十 -> 60 %, 千分之三 -> 3 ‰
 # 起 after a number is a counter (1起事故) unless it opens a word: 起步, 起点, 起草 …
 _QI_WORDS = "步点来始见草诉因源航飞跑算征付价"
@@ -86,8 +86,9 @@ SINGLE_RE = re.compile(
     f"{_SP}(?P<approx2>余|多)?"
     f"{_SP}(?P<unit>{_RATE}|{_UNIT})?"
     f"{_SP}(?P<post>{_SUFFIX})?")
-# 至少建成1个 / 不少于开展2次: a comparator that reaches the number across one verb.
-_ACROSS_VERB_RE = re.compile(r"(至少|最少|不少于|不低于|至多|最多|不超过)((?:(?![的之地得])[\u4e00-\u9fff]){1,2})$")
+# 至少建成1个 / 至少培训兼职安全员2名 / 不超过参赛选手总数的百分之三十: a comparator reaches the
+# first number after it in its clause (no digit, no clause mark between; 最多的地区 is no bound).
+_ACROSS_VERB_RE = re.compile(r"(至少|最少|不少于|不低于|至多|最多|不超过)(?!的)([^，,。；;：:！!？?\d\s]{1,12})$")
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ def _match_to_quantity(m: re.Match, text: str, quoted: list[int]) -> Optional[Qu
         elif pre:
             cmp = dict(PREFIX_CMP)[pre]
         else:
-            across = _ACROSS_VERB_RE.search(text[max(0, start - 6):start])
+            across = _ACROSS_VERB_RE.search(text[max(0, start - 16):start])
             if across:
                 cmp = dict(PREFIX_CMP)[across.group(1)]
     end = m.end("post") if m.group("post") else m.end("unit") if m.group("unit") else m.end()
