@@ -23,6 +23,14 @@ def test_speck_dropped_decimal_point_kept():
     assert mask.sum() == 255 * (18 * 32 * 2 + 6 * 6)
 
 
+def test_brackets_are_not_rule_remnants():
+    """（家） after a column name: a bracket is as tall and thin as a leftover of a vertical rule,
+    but it stands inside the cell, not against its side."""
+    word, bracket, remnant = (40, 30, 100, 90), (110, 20, 116, 100), (3, 5, 7, 115)
+    mask, (x, _) = ocr_image.clean_cell(cell_with(word, bracket, remnant), (0, 0, 300, 120), 12)
+    assert x == 40 and mask.shape[1] == 116 - 40  # the bracket kept, the remnant at the side dropped
+
+
 def test_diagonal_and_blank():
     ink = np.zeros((120, 300), np.uint8)
     for i in range(110):  # a split-cell diagonal from bottom left to top right

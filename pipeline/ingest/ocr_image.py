@@ -180,6 +180,7 @@ def clean_cell(ink, box, min_height: int):
     if crop.size == 0:
         return None
     h, w = crop.shape
+    edge = inset + 2  # a rule's fringe left after erasing lies this close to the crop's side
     n, labels, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     keep = np.zeros(n, bool)
     for i in range(1, n):
@@ -188,8 +189,10 @@ def clean_cell(ink, box, min_height: int):
             continue  # a speck
         if cw > 0.4 * w and ch > 0.4 * h and area < 0.1 * cw * ch:
             continue  # a diagonal
-        if (cw > 3 * max(ch, 1) and cw > 0.3 * w) or (ch > 3 * max(cw, 1) and ch > 0.6 * h):
-            continue  # a rule remnant
+        at_side = x <= edge or x + cw >= w - edge
+        at_end = y <= edge or y + ch >= h - edge
+        if (cw > 3 * max(ch, 1) and cw > 0.3 * w and at_end) or (ch > 3 * max(cw, 1) and ch > 0.6 * h and at_side):
+            continue  # a rule remnant, against the side it came from (a bracket or a 1 is not)
         keep[i] = True
     big = keep & (np.maximum(stats[:, 2], stats[:, 3]) >= min_height)
     if not big.any():
