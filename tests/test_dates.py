@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from pipeline.normalize.dates import find_dates, parse_full_date
-from pipeline.normalize.quantities import chinese_numeral
+from pipeline.normalize.quantities import chinese_numeral, fold
 
 
 @pytest.mark.parametrize("text,kind,start,end,deadline", [
@@ -190,3 +190,55 @@ def test_quarter_is_its_three_months(q, di, chinese):
     name = ("第" if di else "") + ("一二三四"[q - 1] if chinese else str(q))
     (d,) = find_dates(f"{name}季度，开展")
     assert (d.kind, d.start_month, d.end_month) == ("quarter", 3 * q - 2, 3 * q)
+
+
+# ○ (U+25CB) and other look-alikes typed for 〇 in a Chinese-numeral year (二○二二年四月二十二日)
+_ZEROS = ["○", "◯", "Ｏ", "O", "o", "0", "〇", "零"]
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("二○二二年四月二十二日", "2022-04-22"), ("二◯二三年二月二十八日", "2023-02-28"),
+    ("二ＯＯ二年一月三日", "2002-01-03"), ("二0二二年六月八日", "2022-06-08"), ("（二○一一年十月十日）", "2011-10-10"),
+])
+def test_full_dates_with_lookalike_zeros(text, iso):
+    assert parse_full_date(text) == iso
+
+
+@given(st.dates(min_value=__import__("datetime").date(1950, 1, 1), max_value=__import__("datetime").date(2099, 12, 31)),
+       st.lists(st.sampled_from(_ZEROS), min_size=4, max_size=4))
+def test_lookalike_zero_round_trip(day, zeros):
+    year = "".join(zeros[i] if c == "0" else "〇一二三四五六七八九"[int(c)] for i, c in enumerate(str(day.year)))
+    assert parse_full_date(f"{year}年{chinese_numeral(day.month)}月{chinese_numeral(day.day)}日") == day.isoformat()
+
+
+@given(st.text(alphabet="○◯ＯO0o二〇一三年月日 2A", max_size=30))
+def test_fold_dates_keeps_every_offset(text):
+    from pipeline.normalize.dates import fold_dates
+    folded = fold_dates(text)
+    assert len(folded) == len(text)
+    assert all(a == b or b == "〇" for a, b in zip(fold(text), folded))
+
+
+@pytest.mark.parametrize("text", ["2020年", "型号O2O2年", "O2O年", "二三O年", "OOOO年", "共100人"])
+def test_fold_dates_leaves_other_text(text):
+    from pipeline.normalize.dates import fold_dates
+    assert fold_dates(text) == fold(text)
+
+
+@pytest.mark.parametrize("text,kind,start,end,deadline", [
+    ("金秋助学资助名单请于11月30日（星期四）前报省总工会备案", "deadline", None, 11, "11-30"),
+    ("请于5月10日(周五)前报送", "deadline", None, 5, "05-10"),
+    ("4月1日（周一）至6月30日（星期日），集中开展", "range", 4, 6, "06-30"),
+    ("3月22日（星期三），市总工会召开全委会议", "day", 3, 3, None),
+])
+def test_weekday_after_the_day(text, kind, start, end, deadline):
+    (d,) = find_dates(text)
+    assert (d.kind, d.start_month, d.end_month, d.deadline) == (kind, start, end, deadline)
+
+
+@given(st.dates(min_value=__import__("datetime").date(2023, 1, 1), max_value=__import__("datetime").date(2023, 12, 31)),
+       st.sampled_from(["（星期{}）", "（周{}）", "(星期{})", "（礼拜{}）", "（ 周{} ）"]), st.sampled_from("一二三四五六日天"),
+       st.sampled_from(["", " "]))
+def test_deadline_with_any_weekday(day, form, wd, sp):
+    (d,) = find_dates(f"请于{day.month}月{day.day}日{sp}{form.format(wd)}{sp}前报送")
+    assert (d.kind, d.deadline) == ("deadline", f"{day.month:02d}-{day.day:02d}")

@@ -40,3 +40,10 @@ def test_sample_notice(processed):
     items = processed(DATA / "docx" / "pds-2021-work-points.docx").schedule
     got = {(s.start_month, s.end_month, s.deadline) for s in items}
     assert {(5, 5, None), (5, 11, None), (10, 11, None), (6, 10, None), (None, 10, None)} <= got
+
+
+def test_deadline_with_a_weekday_in_brackets():
+    doc = make_doc("各市总工会要认真做好资助工作。金秋助学资助名单请于11月30日（星期四）前报省总工会备案。")
+    (s,) = extract_schedule(doc, {}, 2023)
+    assert (s.end_month, s.deadline) == (11, "11-30")
+    assert s.text == "金秋助学资助名单请于11月30日（星期四）前报省总工会备案。"

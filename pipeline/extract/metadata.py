@@ -11,9 +11,17 @@ wraps are blocks: the title is read from blocks, never from a passage that runs 
 lines into the 主送 line (neither ends with punctuation). The issuer and date come from the
 落款: a standalone date line and the body name above it (or both on one line); without one,
 a date in parentheses under the title, and the body the 版头 or the title names.
+
+The 版头 (发文机关标志) is the issuing body's name, usually followed by 文件 (青岛市总工会文件);
+a body's own name printed alone (成都市总工会, 中华全国总工会办公厅) on the top line(s) is a
+版头 too when the 发文字号 comes next, or a title that itself opens with that name. A line in
+brackets under the title that says how the document was adopted or issued
+（2023年2月10日…会议通过） is no part of the title; it dates the document when there is no 落款.
+Dates are matched on fold_dates() text, so 二○二二年 (○ for 〇) reads as a date.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -21,7 +29,7 @@ from typing import Optional
 from pipeline.extract.attachments import attachment_list_blocks, extract_attachments
 from pipeline.extract.passages import Passage, blocks_to_passages, is_furniture, tidy
 from pipeline.model import Block, DocMeta, Finding, RawDocument
-from pipeline.normalize.dates import parse_full_date
+from pipeline.normalize.dates import fold_dates, parse_full_date
 
 __all__ = ["extract_metadata", "attachment_list_blocks"]
 
@@ -45,6 +53,19 @@ TITLE_END_RE = re.compile(r"(?:通知|通报|决定|决议|意见|办法|规定|
 # The 版头 (发文机关标志): the issuing body's name followed by 文件, above the 发文字号.
 MASTHEAD_RE = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff（）()、\s]{2,40}?)\s*文\s*件\s*$")
 ORG_END = "会部室委局厅办院组处团联社"
+# A body's name standing alone (成都市总工会, 中华全国总工会办公厅, 中国海员建设工会全国委员会):
+# what a 版头 without 文件 prints. Spaces are removed first (版头 are often letter-spaced).
+ORG_NAME_RE = re.compile(r"^[\u4e00-\u9fff（）()·]{2,30}?(?:工会|工會|委员会|委員會|办公厅|辦公廳|办公室|辦公室|联合会|聯合會"
+                         r"|协会|協會|中心|[部厅廳局署委办辦])$")
+NOT_ORG_RE = re.compile(r"关于|關於|通知|印发|印發|转发|轉發")
+# （2023年2月10日广州市总工会十六届五次全委（扩大）会议通过）: how the document was adopted or issued.
+# It names a day or a meeting; （2021年修订） under a 办法 stays part of its title.
+ADOPTED_RE = re.compile(r"^\s*[（(].*(?:通过|通過|批准|印发|印發|发布|發布|施行|修订|修訂|修正)\s*[）)]\s*$")
+
+
+def _adoption_line(text: str) -> bool:
+    text = text.strip()
+    return bool(ADOPTED_RE.match(text)) and (parse_full_date(text) is not None or re.search(r"会议|會議", text) is not None)
 ORG_DATE_RE = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff（）()]{2,30}[" + ORG_END + r"])\s*"
                          r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                          r"\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*$")
@@ -60,11 +81,12 @@ def extract_metadata(doc: RawDocument) -> tuple[DocMeta, list[Finding]]:
     title = (title_from_news(prose) or (top.title if top.structured else None)
              or title_from_cover_letter(passages) or title_from_headings(prose, top.masthead)
              or top.title)
+    title = chinese_quotes(title) if title else title
     issuer, date = signature(prose)
     if date is None:
         date = date_under_title(head)
-    if issuer is None and top.masthead:
-        issuer = MASTHEAD_RE.match(top.masthead[0].ntext).group("org").strip() or None
+    if issuer is None:
+        issuer = top.org
     if issuer is None and title:
         m = ISSUER_FROM_TITLE_RE.match(title)
         issuer = m.group("org") if m else None
@@ -73,6 +95,19 @@ def extract_metadata(doc: RawDocument) -> tuple[DocMeta, list[Finding]]:
                    recipients=top.recipients, attachments=attachments, script=doc.script,
                    articles=news_headlines(prose))
     return meta, findings + att_findings
+
+
+def chinese_quotes(text: str) -> str:
+    """"成都工匠杯" -> “成都工匠杯”: straight double quotes in Chinese text (OCR and ASCII typing
+    give them), paired in order, as the marks GB/T 15834 prints; an odd count is left alone.
+    For the title field only, never the raw text."""
+    marks = [i for i, c in enumerate(text) if c == '"']
+    if not marks or len(marks) % 2 or not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    out = list(text)
+    for n, i in enumerate(marks):
+        out[i] = "“" if n % 2 == 0 else "”"
+    return "".join(out)
 
 
 def find_doc_number(head: list[Block], findings: list[Finding]) -> Optional[str]:
@@ -124,11 +159,11 @@ def title_from_headings(prose: list[Block], masthead: list[Block] = ()) -> Optio
     return None
 
 
-def _title_like(b: Block) -> bool:
-    text = tidy(b.ntext)
+def _title_like(b: Block | str) -> bool:
+    text = tidy(b if isinstance(b, str) else b.ntext)
     longest = TITLE_MAX if TITLE_END_RE.search(text) else TITLE_LINE_MAX
-    return (0 < len(text) <= longest and not SENTENCE_PUNCT.search(text) and not DATE_LINE_RE.match(text)
-            and not DOC_NUMBER_RE.search(text) and not re.match(r"^附\s*件", text)
+    return (0 < len(text) <= longest and not SENTENCE_PUNCT.search(text) and not _is_date_line(text)
+            and not DOC_NUMBER_RE.search(text) and not re.match(r"^附\s*件", text) and not _adoption_line(text)
             and not re.match(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]|^\d+[.、]", text))
 
 
@@ -139,73 +174,158 @@ class Head:
     masthead: list[Block] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     structured: bool = False  # a 发文字号 or a 主送 line frames the title
+    org: Optional[str] = None  # the body the 版头 names
+
+
+@dataclass(eq=False)
+class _Line:
+    """A head block, or one of the two parts of a block that holds a title line and the 主送
+    line under it (a text dump may join them)."""
+    block: Block
+    text: str
+
+
+def _source_lines(b: Block) -> list[str]:
+    """The block's normalised text cut where its source breaks lines (normalising joins a
+    wrapped line to the next, so the breaks are read from the raw text through norm_map)."""
+    if b.norm is None or not b.norm_map or len(b.norm_map) != len(b.norm) or "\n" not in b.text:
+        return b.ntext.split("\n")
+    breaks = [i for i, c in enumerate(b.text) if c == "\n"]
+    parts: list[list[str]] = [[] for _ in range(len(breaks) + 1)]
+    for ch, src in zip(b.norm, b.norm_map):
+        if ch != "\n":
+            parts[bisect.bisect_left(breaks, src)].append(ch)
+    return ["".join(p) for p in parts if p]
+
+
+def _head_lines(head: list[Block]) -> list[_Line]:
+    out = []
+    for b in head:
+        parts = _source_lines(b)
+        cut = None
+        if len(parts) > 1 and tidy(b.ntext).endswith(("：", ":")):
+            for i in range(len(parts) - 1):
+                if TITLE_END_RE.search(tidy(parts[i])) and _title_like("\n".join(parts[:i + 1])):
+                    cut = i
+        if cut is None:
+            out.append(_Line(b, b.ntext))
+        else:
+            out += [_Line(b, "\n".join(parts[:cut + 1])), _Line(b, "\n".join(parts[cut + 1:]))]
+    return out
+
+
+def _org_name(text: str) -> Optional[str]:
+    """成都市总工会 (or 成 都 市 总 工 会) -> 成都市总工会: a body's name standing alone, else None."""
+    name = re.sub(r"\s", "", tidy(text))
+    if ORG_NAME_RE.match(name) and not NOT_ORG_RE.search(name) and not TITLE_END_RE.search(name):
+        return name
+    return None
+
+
+def _masthead(lines: list[_Line], first_number: Optional[int]) -> tuple[list[_Line], Optional[str]]:
+    """The 版头: the first …文件 line above the 发文字号; else the body's name alone on the top
+    line(s) when the 发文字号 comes next, or a title that opens with that name."""
+    for i, ln in enumerate(lines[:first_number]):
+        m = MASTHEAD_RE.match(ln.text)
+        if m and len(tidy(ln.text)) <= TITLE_LINE_MAX:
+            return [ln], m.group("org").strip() or None
+    names: list[_Line] = []
+    i = 0
+    while i < len(lines) and len(names) < 3:
+        if not tidy(lines[i].text):
+            i += 1
+            continue
+        if not _org_name(lines[i].text):
+            break
+        names.append(lines[i])
+        i += 1
+    while i < len(lines) and not tidy(lines[i].text):
+        i += 1
+    if not names or i >= len(lines):
+        return [], None
+    first = _org_name(names[0].text)
+    after = re.sub(r"\s", "", tidy(lines[i].text))
+    if i == first_number or (_title_like(lines[i].text) and after.startswith(first) and after != first):
+        return names, first
+    return [], None
 
 
 def head_parts(head: list[Block], passages: list[Passage]) -> Head:
-    """The 版头 (…文件 above the 发文字号), the title lines under it and the 主送 line.
+    """The 版头 (above the 发文字号), the title lines under it and the 主送 line.
 
     The 发文字号, title and 主送 lines carry no final punctuation, so a passage runs them
-    together up to the 主送's ：. Inside such a passage the title is the blocks up to the last
-    one that ends like a title (…的通知, …要点); the blocks after it are the 主送 (a 主送 line
+    together up to the 主送's ：. Inside such a passage the title is the lines up to the last
+    one that ends like a title (…的通知, …要点); the lines after it are the 主送 (a 主送 line
     wrapped in two has no title end, and stays out of the title)."""
     out = Head()
-    numbers = [i for i, b in enumerate(head) if DOC_NUMBER_RE.search(b.ntext)]
+    lines = _head_lines(head)
+    numbers = [i for i, ln in enumerate(lines) if DOC_NUMBER_RE.search(ln.text)]
     first_number = numbers[0] if numbers else None
-    out.masthead = [b for i, b in enumerate(head) if MASTHEAD_RE.match(b.ntext) and len(tidy(b.ntext)) <= TITLE_LINE_MAX
-                    and (first_number is None or i < first_number)][:1]
-    skip = {b.id for b in out.masthead} | {head[i].id for i in numbers}
-    ids = {b.id for b in head}
-    recipient_blocks: list[list[Block]] = []
+    masthead, out.org = _masthead(lines, first_number)
+    out.masthead = [ln.block for ln in masthead]
+    skip = {id(ln) for ln in masthead} | {id(lines[i]) for i in numbers}
+    by_block: dict[int, list[_Line]] = {}
+    for ln in lines:
+        by_block.setdefault(ln.block.id, []).append(ln)
+    recipient_lines: list[list[_Line]] = []
     for p in passages:
-        if not any(b.id in ids for b in p.blocks) or not tidy(p.text).endswith(("：", ":")):
+        if not any(b.id in by_block for b in p.blocks) or not tidy(p.text).endswith(("：", ":")):
             continue
-        blocks = [b for b in p.blocks if b.id not in skip]
-        ends = [i for i, b in enumerate(blocks) if TITLE_END_RE.search(tidy(b.ntext)) and _title_like(b)]
-        recipient_blocks.append(blocks[ends[-1] + 1:] if ends else blocks)
-    in_recipients = {b.id for run in recipient_blocks for b in run}
-    lines: list[str] = []
-    for b in head:
-        text = b.ntext.strip()
-        if not text or b.id in skip or re.match(r"^附\s*件\s*\d*\s*$", text):
-            if lines:
+        run = [ln for b in p.blocks for ln in by_block.get(b.id, [_Line(b, b.ntext)]) if id(ln) not in skip]
+        ends = [i for i, ln in enumerate(run) if TITLE_END_RE.search(tidy(ln.text)) and _title_like(ln.text)]
+        recipient_lines.append(run[ends[-1] + 1:] if ends else run)
+    in_recipients = {id(ln) for run in recipient_lines for ln in run}
+    title: list[str] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if not text or id(ln) in skip or re.match(r"^附\s*件\s*\d*\s*$", text):
+            if title:
                 break
             continue
-        if b.id not in in_recipients and _title_like(b) and len(lines) < 3:
-            lines.append(tidy(text))
+        if id(ln) not in in_recipients and _title_like(text) and len(title) < 3:
+            title.append(tidy(text))
             continue
         break
-    out.title = "".join(lines) or None
-    out.structured = bool(numbers or recipient_blocks)
-    for run in recipient_blocks:
-        text = DOC_NUMBER_RE.sub("", "".join(tidy(b.ntext) for b in run)).strip()
+    out.title = "".join(title) or None
+    out.structured = bool(numbers or recipient_lines)
+    for run in recipient_lines:
+        text = DOC_NUMBER_RE.sub("", "".join(tidy(ln.text) for ln in run)).strip()
         if text.endswith(("：", ":")) and "。" not in text and len(text) < 200:
             out.recipients = [x.strip() for x in _split_outside_parens(text[:-1]) if x.strip()]
             break
     return out
 
 
+def _is_date_line(text: str) -> bool:
+    return bool(DATE_LINE_RE.match(fold_dates(text)))
+
+
 def signature(prose: list[Block]) -> tuple[Optional[str], Optional[str]]:
     """The 落款: a standalone date line and the body's name on the line above it."""
     for i, b in enumerate(prose):
         text = b.ntext.strip()
-        if not DATE_LINE_RE.match(text) or text.startswith(("（", "(")):
+        if not _is_date_line(text) or text.startswith(("（", "(")):
             continue
         above = tidy(prose[i - 1].ntext) if i > 0 else ""
-        if above and len(above) <= ORG_LINE_MAX and not SENTENCE_PUNCT.search(above) and not DATE_LINE_RE.match(above):
+        if above and len(above) <= ORG_LINE_MAX and not SENTENCE_PUNCT.search(above) and not _is_date_line(above):
             return above, parse_full_date(text)
     for b in prose:  # the body's name and the date run together on one line
-        m = ORG_DATE_RE.match(tidy(b.ntext))
+        text = tidy(b.ntext)
+        m = ORG_DATE_RE.match(fold_dates(text))
         if m and not MASTHEAD_RE.match(m.group("org")):
-            return m.group("org"), parse_full_date(m.group("date"))
+            return text[m.start("org"):m.end("org")], parse_full_date(m.group("date"))
     return None, None
 
 
 def date_under_title(head: list[Block]) -> Optional[str]:
-    """（2011年10月10日） printed under a plan's title."""
+    """（2011年10月10日） printed under a plan's title, or the line that says when it was adopted:
+    （2023年2月10日…会议通过）."""
     for b in head:
         text = b.ntext.strip()
-        if DATE_LINE_RE.match(text) and text.startswith(("（", "(")):
-            return parse_full_date(text)
+        if (_is_date_line(text) and text.startswith(("（", "("))) or _adoption_line(text):
+            date = parse_full_date(text)
+            if date:
+                return date
     return None
 
 

@@ -3,8 +3,12 @@
     find_dates(text) -> list[DateMention]     5月份, 5月至11月, 5—10月, 4月1日至6月30日, 4月20日前,
                                              10月份前, 每月10日前, 到2015年末, 年底前, 二季度, 下半年
     parse_full_date("二〇二一年六月三日") -> "2021-06-03"
+    fold_dates("二○二二年") -> "二〇二二年"   (same length; for matching only, never stored)
 
-Spaces and line breaks inside a date are tolerated (PDF text prints `4 月 20 日前`). A mention
+Spaces and line breaks inside a date are tolerated (PDF text prints `4 月 20 日前`), and so is
+a weekday in brackets after the day (11月30日（星期四）前). A year in Chinese numerals is often
+typed with a look-alike of 〇 (○ U+25CB, ◯, Ｏ, O, 0): fold_dates reads those as 〇 inside a
+run of four that starts with 一 or 二 and is followed by 年. A mention
 says what it is (`kind`) and leaves to the caller whether it is a step of a plan: a bare day
 (3月22日) is usually a past event, not a deadline.
 
@@ -43,6 +47,8 @@ _SEP = r"(?:至|到|-{1,2}|~|〜)"
 _PART = r"(?:上旬|中旬|下旬|初(?!步)|底|末)"  # 初步 is "preliminary", not 月初
 _NEXT_YEAR = r"(?:次年|翌年|第二年|来年|明年)"
 _Q = r"(?:第?[一二三四1-4])"
+# 11月30日（星期四）, 4月1日(周一): a weekday printed after the day
+_WEEKDAY = rf"(?:{_SP}[（(]{_SP}(?:星期|礼拜|周)[一二三四五六日天]{_SP}[）)])?"
 
 DATE_RE = re.compile(
     # 每月10日前: a monthly duty
@@ -52,14 +58,14 @@ DATE_RE = re.compile(
     # 5月至11月, 5月份至10月份, 5—10月, 11月中旬至12月上旬, 4月1日至6月30日, 4月1日至30日,
     # 10月至次年3月: the first month may go without 月 (5—10月) but then has no day or part
     f"|(?:(?P<ry>{_Y}){_SP}年{_SP})?(?P<r1>{_M})"
-    f"(?P<r1m>{_SP}月{_SP}份?(?:{_SP}(?P<r1p>{_PART})|{_SP}(?P<r1d>{_D}){_SP}[日号])?)?"
+    f"(?P<r1m>{_SP}月{_SP}份?(?:{_SP}(?P<r1p>{_PART})|{_SP}(?P<r1d>{_D}){_SP}[日号]{_WEEKDAY})?)?"
     f"{_SP}{_SEP}{_SP}"
     f"(?:(?:(?P<r2y>{_Y}){_SP}年|(?P<rnext>{_NEXT_YEAR})){_SP})?"
-    f"(?:(?P<r2>{_M}){_SP}月{_SP}份?(?:{_SP}(?P<r2p>{_PART})|{_SP}(?P<r2d>{_D}){_SP}[日号])?"
-    f"|(?P<r2only>{_D}){_SP}[日号])"
+    f"(?:(?P<r2>{_M}){_SP}月{_SP}份?(?:{_SP}(?P<r2p>{_PART})|{_SP}(?P<r2d>{_D}){_SP}[日号]{_WEEKDAY})?"
+    f"|(?P<r2only>{_D}){_SP}[日号]{_WEEKDAY})"
     f"(?P<rbefore>{_SP}{_BEFORE})?"
     # 4月20日前, 2021年6月3日
-    f"|(?:(?P<dy>{_Y}){_SP}年{_SP})?(?P<dm>{_M}){_SP}月{_SP}(?P<dd>{_D}){_SP}[日号]{_SP}(?P<dbefore>{_BEFORE})?"
+    f"|(?:(?P<dy>{_Y}){_SP}年{_SP})?(?P<dm>{_M}){_SP}月{_SP}(?P<dd>{_D}){_SP}[日号]{_WEEKDAY}{_SP}(?P<dbefore>{_BEFORE})?"
     # 5月份, 10月份前, 12月底前, 6月初
     f"|(?:(?P<my>{_Y}){_SP}年{_SP})?(?P<mm>{_M}){_SP}月{_SP}(?P<mfen>份)?(?P<mpart>{_PART})?"
     f"{_SP}(?P<mbefore>{_BEFORE})?"
@@ -112,9 +118,23 @@ def _month_end(month: int, year: Optional[int]) -> int:
     return calendar.monthrange(year or 2001, month)[1]
 
 
+# Look-alikes of 〇 typed in a year written in Chinese numerals (二○二二年, 二OO二年, 二0二二年).
+_ZERO_LOOKALIKES = "○◯⚪Ｏｏ0OoОо"
+_CN_YEAR_RUN = re.compile(rf"(?<![〇零一二三四五六七八九{_ZERO_LOOKALIKES}])[一二][〇零一二三四五六七八九{_ZERO_LOOKALIKES}]{{3}}"
+                          r"(?=[ \t\u3000]{0,3}年)")
+_TO_ZERO = str.maketrans({c: "〇" for c in _ZERO_LOOKALIKES})
+
+
+def fold_dates(text: str) -> str:
+    """fold() plus the look-alikes of 〇 in a Chinese-numeral year read as 〇; every offset is
+    kept (one character for one), so spans found in the result index the original text."""
+    folded = fold(text)
+    return _CN_YEAR_RUN.sub(lambda m: m.group(0).translate(_TO_ZERO), folded)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every month, range, deadline or day named in `text`, in order, with spans into `text`."""
-    folded = fold(text)
+    folded = fold_dates(text)
     out, pos = [], 0
     while (m := DATE_RE.search(folded, pos)) is not None:
         d = None
@@ -230,7 +250,7 @@ FULL_DATE_RE = re.compile(f"({_Y}){_SP}年{_SP}({_M}){_SP}月{_SP}({_D}){_SP}日
 
 def parse_full_date(text: str) -> Optional[str]:
     """The first complete date in `text` as YYYY-MM-DD (二〇二一年六月三日 -> 2021-06-03)."""
-    m = FULL_DATE_RE.search(fold(text))
+    m = FULL_DATE_RE.search(fold_dates(text))
     if not m:
         return None
     y, mo, d = (_num(x) for x in m.groups())
