@@ -87,15 +87,19 @@ def test_numeric_column_prefers_digits_unless_chinese_is_surer():
 
 
 def test_second_reader_cross_check(monkeypatch):
-    """PP-OCR reads every table cell again: agreement stands, a sure text reading replaces
-    Tesseract's, two confident readers disagreeing on a number make the cell doubtful."""
+    """PP-OCR reads every table cell and line again: agreement stands, a sure text reading replaces
+    Tesseract's, two confident readers disagreeing on a number make the cell doubtful; a line
+    changes only where Tesseract was unsure or read other digits."""
     from pipeline.ingest import ocr_rec
 
     first = {(0, 1): Reading("劳模（名）", 70.0), (2, 0): Reading("郊县", 44.0), (2, 1): Reading("10", 96.0),
              (3, 1): Reading("7", 40.0), (4, 0): Reading("叶县", 90.0), (5, 0): Reading("合计", 80.0),
-             ("line", 0): Reading("标题", 50.0), (6, 1): Reading("", None)}
+             ("line", 0): Reading("完成全年任务的509%以", 69.0), ("line", 1): Reading("普患服务活动", 80.0),
+             ("line", 2): Reading("开展活动150场", 70.0), (6, 1): Reading("", None)}
     second = {(0, 1): Reading("劳模(名)", 99.0), (2, 0): Reading("郏县", 99.9), (2, 1): Reading("18", 99.0),
-              (3, 1): Reading("1", 95.0), (4, 0): Reading("叶具", 70.0), (5, 0): Reading("", None)}
+              (3, 1): Reading("1", 95.0), (4, 0): Reading("叶具", 70.0), (5, 0): Reading("", None),
+              ("line", 0): Reading("完成全年任务的50%以", 99.6), ("line", 1): Reading("普惠服务活动", 98.0),
+              ("line", 2): Reading("开展活动160场", 80.0)}
     asked = []
 
     def fake(images):
@@ -104,11 +108,14 @@ def test_second_reader_cross_check(monkeypatch):
     monkeypatch.setattr(ocr_rec, "read_images", fake)
     images = {k: k for k in first}  # each "image" is its own key
     out, taken, doubted = ocr._cross_check(first, images, numeric_cols={1}, depth=1)
-    assert ("line", 0) not in asked and (6, 1) not in asked  # lines above the table and blank cells are not asked
+    assert (6, 1) not in asked  # a blank cell is not asked
     assert out[(0, 1)] == Reading("劳模(名)", 99.0)  # the same text but for width: the surer score stands
     assert out[(2, 0)].text == "郏县" and taken[(2, 0)][0].text == "郊县"
     assert out[(2, 1)] == Reading("10", 96.0) and doubted[(2, 1)][1].text == "18"  # never overruled, doubted
     assert out[(3, 1)].text == "1" and (3, 1) in taken  # an unsure number, a sure PP-OCR number
     assert out[(4, 0)] == Reading("叶县", 70.0) and doubted[(4, 0)][1].text == "叶具"  # PP-OCR unsure: doubt
     assert out[(5, 0)] == first[(5, 0)]  # no second opinion changes nothing
-    assert set(taken) == {(2, 0), (3, 1)} and set(doubted) == {(2, 1), (4, 0)}
+    assert out[("line", 0)].text == "完成全年任务的50%以"  # other digits, PP-OCR sure: % read as 9
+    assert out[("line", 1)] == first[("line", 1)]  # same digits, Tesseract sure enough: a line keeps its reading
+    assert doubted[("line", 2)][1].text == "开展活动160场"  # other digits, PP-OCR unsure: doubt
+    assert set(taken) == {(2, 0), (3, 1), ("line", 0)} and set(doubted) == {(2, 1), (4, 0), ("line", 2)}

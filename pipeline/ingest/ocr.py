@@ -35,6 +35,8 @@ SECOND_READER_ACCEPT = 90.0  # a cell still low after the retries takes PP-OCR's
 INSTALL_HINT = ("OCR needs Tesseract with Chinese data and OpenCV: apt-get install tesseract-ocr "
                 "tesseract-ocr-chi-sim libgl1; pip install pytesseract opencv-python rapidocr-onnxruntime")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?%?$")
+DIGITS = re.compile(r"\d+")
+WORD_CHARS = re.compile(r"[\u4e00-\u9fff\d]")  # a line PP-OCR reads as fewer of these is a speck
 
 
 def needs_ocr(page) -> bool:
@@ -74,16 +76,17 @@ def read_page(page, page_no: int) -> tuple[list[Block], list[Finding]]:
     cells = _cell_images(img, grey, img.erase_rules(ink, horiz, vert), grid, min_h) if grid else {}
     readings, taken, doubted = _read_cells(rd, grid, cells, [im for _, im in lines])
     blocks = _line_blocks([(b, readings.pop(("line", i))) for i, (b, _) in enumerate(lines)], scale, page_no)
+    low = []
     if grid:
         table, low = _table_block(grid, readings, scale, page_no)
         blocks.append(table)
-        findings += _cell_findings(page_no, low, taken, doubted)
+    findings += _cell_findings(page_no, low, taken, doubted)
     return blocks, findings
 
 
 def _cell_findings(page_no: int, low: list, taken: dict, doubted: dict) -> list[Finding]:
-    """Cells read with low confidence; cells the two readers read differently (both readings);
-    cells whose reading came from PP-OCR (with Tesseract's)."""
+    """Cells read with low confidence; cells and lines the two readers read differently (both
+    readings); cells and lines whose reading came from PP-OCR (with Tesseract's)."""
     out, at = [], Provenance(page=page_no)
     if low:
         out.append(Finding(code="ocr-low-confidence", severity="warning", stage="ingest", prov=at,
@@ -92,21 +95,31 @@ def _cell_findings(page_no: int, low: list, taken: dict, doubted: dict) -> list[
                            data={"cells": [rc for rc, _ in low[:50]]}))
     if doubted:
         out.append(Finding(code="ocr-readers-disagree", severity="warning", stage="ingest", prov=at,
-                           message=f"page {page_no}: {len(doubted)} table cell(s) read differently by PP-OCR, "
-                                   "Tesseract's reading kept: "
-                                   + ", ".join(f"{rc} {a.text!r} or {b.text!r}" for rc, (a, b) in sorted(doubted.items())[:8]),
+                           message=f"page {page_no}: {len(doubted)} cell(s) or line(s) read differently by "
+                                   "PP-OCR, Tesseract's reading kept: "
+                                   + ", ".join(f"{_where(k)} {a.text!r} or {b.text!r}" for k, (a, b) in _ordered(doubted)[:8]),
                            data={"cells": _both(doubted)}))
     if taken:
         out.append(Finding(code="ocr-second-reader", severity="info", stage="ingest", prov=at,
-                           message=f"page {page_no}: {len(taken)} cell(s) read as PP-OCR reads them: "
-                                   + ", ".join(f"{rc} {a.text!r}->{b.text!r}" for rc, (a, b) in sorted(taken.items())[:8]),
+                           message=f"page {page_no}: {len(taken)} cell(s) or line(s) read as PP-OCR reads them: "
+                                   + ", ".join(f"{_where(k)} {a.text!r}->{b.text!r}" for k, (a, b) in _ordered(taken)[:8]),
                            data={"cells": _both(taken)}))
     return out
 
 
+def _ordered(pairs: dict) -> list:
+    """Lines of text (above the table) first, then cells by row and column."""
+    return sorted(pairs.items(), key=lambda kv: (0, kv[0][1], 0) if kv[0][0] == "line" else (1, *kv[0]))
+
+
+def _where(key) -> str:
+    return f"line {key[1] + 1}" if key[0] == "line" else str(key)
+
+
 def _both(pairs: dict) -> list[dict]:
-    return [{"cell": list(rc), "tesseract": a.text, "tesseract_confidence": a.confidence,
-             "ppocr": b.text, "ppocr_confidence": b.confidence} for rc, (a, b) in sorted(pairs.items())[:50]]
+    return [{("line" if k[0] == "line" else "cell"): (k[1] + 1 if k[0] == "line" else list(k)),
+             "tesseract": a.text, "tesseract_confidence": a.confidence,
+             "ppocr": b.text, "ppocr_confidence": b.confidence} for k, (a, b) in _ordered(pairs)[:50]]
 
 
 def _line_images(img, grey, ink, min_h: int) -> list:
@@ -157,17 +170,20 @@ def _read_cells(rd, grid, cells: dict, line_images: list) -> tuple[dict, dict, d
 
 
 def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: int) -> tuple[dict, dict, dict]:
-    """Every read table cell read again by PP-OCR (ocr_rec), a reader with another model.
+    """Every read table cell and line of text read again by PP-OCR (ocr_rec), another model.
 
     Both agree (width and white space aside): the more confident score stands. They differ:
-    a text cell takes PP-OCR's reading when PP-OCR is sure (>= SECOND_READER_ACCEPT); a number
-    only when Tesseract was unsure of it and PP-OCR reads a number, because two confident readers
-    that disagree on a number are a question for a person, not a guess. Otherwise Tesseract's
-    reading stays with the lower of the two scores, so the cell is reported as doubtful.
-    Returns (readings, taken, doubted), the last two {cell: (Tesseract's, PP-OCR's reading)}."""
+    - a text cell takes PP-OCR's reading when PP-OCR is sure (>= SECOND_READER_ACCEPT);
+    - a number only when Tesseract was unsure of it and PP-OCR reads a number, because two
+      confident readers that disagree on a number are a question for a person, not a guess;
+    - a line of text when PP-OCR is sure and Tesseract was unsure or read other digits (509%
+      for 50%: OCR takes % for 9), PP-OCR being the better reader of running text;
+    otherwise Tesseract's reading stays with the lower of the two scores, reported as doubtful
+    (a line only when the digits differ: a goal's number is at stake).
+    Returns (readings, taken, doubted), the last two {key: (Tesseract's, PP-OCR's reading)}."""
     from pipeline.ingest import ocr_rec
 
-    keys = [k for k, r in readings.items() if k[0] != "line" and r.text]
+    keys = [k for k, r in readings.items() if r.text]
     out, taken, doubted = dict(readings), {}, {}
     for k, again in zip(keys, ocr_rec.read_images([images[k] for k in keys])):
         first = readings[k]
@@ -176,12 +192,21 @@ def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: in
         if _same_text(first.text, again.text):
             out[k] = max(first, again, key=lambda r: r.confidence or 0)
             continue
-        numeric = k[0] >= depth and k[1] in numeric_cols
         sure = (again.confidence or 0) >= SECOND_READER_ACCEPT
-        if sure and (not numeric or ((first.confidence or 0) < LOW_CONFIDENCE and NUMBER.match(again.text))):
-            out[k], taken[k] = again, (first, again)
+        unsure = (first.confidence or 0) < LOW_CONFIDENCE
+        if k[0] == "line":
+            other_digits = DIGITS.findall(first.text) != DIGITS.findall(again.text)
+            take = sure and (unsure or other_digits) and len(WORD_CHARS.findall(again.text)) >= 2
+            doubt = not take and other_digits
         else:
-            out[k] = replace(first, confidence=min(first.confidence or 0, again.confidence or 0))
+            numeric = k[0] >= depth and k[1] in numeric_cols
+            take = sure and (not numeric or (unsure and NUMBER.match(again.text)))
+            doubt = not take
+        if take:
+            out[k], taken[k] = again, (first, again)
+        elif doubt:
+            low = min(first.confidence or 0, again.confidence or 0)
+            out[k] = replace(first, confidence=low, mean=None if first.mean is None else min(first.mean, low))
             doubted[k] = (first, again)
     return out, taken, doubted
 
@@ -238,15 +263,49 @@ def _table_block(grid, readings: dict, scale: float, page_no: int):
 
 
 def _line_blocks(lines: list, scale: float, page_no: int) -> list[Block]:
-    """Text lines above the table: the first a level-1 heading, the rest paragraphs; noise skipped."""
-    blocks = []
-    for (x0, y0, x1, y1), reading in lines:
+    """Text lines above the table as blocks: the first, when centred, a level-1 heading; then
+    paragraphs, a line that runs to the right margin without ending a sentence going on in the
+    next (lines kept apart by "\n" in the raw text, as the text reader keeps them); noise skipped."""
+    kept = []
+    for box, reading in lines:
         text = reading.text.replace("\n", "")
         if not text or (reading.mean or 0) < NOISE_CONFIDENCE:
             log.info("page %d: OCR noise line skipped (confidence %s): %s", page_no, reading.mean, text)
             continue
-        blocks.append(Block(id=-1, kind="heading" if not blocks else "paragraph", level=1 if not blocks else None,
-                            text=text, confidence=reading.mean,
-                            prov=Provenance(page=page_no, bbox=(round(x0 * scale, 2), round(y0 * scale, 2),
-                                                                round(x1 * scale, 2), round(y1 * scale, 2)))))
+        kept.append((box, text, reading.mean))
+    if not kept:
+        return []
+    left = min(b[0] for b, _, _ in kept)
+    width = max(b[2] for b, _, _ in kept) - left
+    long_ends = sorted(b[2] for b, _, _ in kept if b[2] - b[0] > 0.6 * width)
+    right = long_ends[len(long_ends) // 2]  # the text's right margin: a justified line ends near it
+    first = kept[0][0]
+    heading = _centred(first, left, right, first[3] - first[1])  # a title above a table, a letter's 版头
+    paragraphs: list[list] = []
+    for i, (box, text, mean) in enumerate(kept):
+        char = box[3] - box[1]  # a line's height is about one character's width
+        if i > int(heading) and _runs_on(paragraphs[-1][-1], right, char) and box[0] <= left + char / 2:
+            paragraphs[-1].append((box, text, mean))
+        else:
+            paragraphs.append([(box, text, mean)])
+    blocks = []
+    for para in paragraphs:
+        boxes = [b for b, _, _ in para]
+        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        top = heading and not blocks
+        blocks.append(Block(id=-1, kind="heading" if top else "paragraph", level=1 if top else None,
+                            text="\n".join(t for _, t, _ in para),
+                            confidence=round(sum(m for _, _, m in para) / len(para), 1),
+                            prov=Provenance(page=page_no, bbox=tuple(round(v * scale, 2) for v in bbox))))
     return blocks
+
+
+def _centred(box, left: int, right: int, char: float) -> bool:
+    return box[0] > left + 2 * char and abs((box[0] - left) - (right - box[2])) < 2 * char
+
+
+def _runs_on(line, right: int, char: float) -> bool:
+    """A line wrapped by the page: it ends near the right margin (a number or word too long for
+    the rest of the line wraps early) and does not end a sentence."""
+    box, text, _ = line
+    return box[2] >= right - 2.5 * char and not text.rstrip().endswith(("。", "！", "？", "：", ":"))
