@@ -119,3 +119,23 @@ def test_second_reader_cross_check(monkeypatch):
     assert out[("line", 1)] == first[("line", 1)]  # same digits, Tesseract sure enough: a line keeps its reading
     assert doubted[("line", 2)][1].text == "开展活动160场"  # other digits, PP-OCR unsure: doubt
     assert set(taken) == {(2, 0), (3, 1), ("line", 0)} and set(doubted) == {(2, 1), (4, 0), ("line", 2)}
+
+
+def test_ocr_lines_become_paragraphs():
+    """Lines that run to the right margin without ending a sentence go on in the next line;
+    an indented line starts a paragraph; only a centred first line is a heading."""
+    def line(x0, x1, y, text):
+        return (x0, y, x1, y + 78), Reading(text, 90.0, 90.0)
+    page = [line(900, 1600, 400, "桐庐县总工会"),
+            line(470, 2130, 600, "为推动全县工会工作高质量发展，经县总工会研究，现将"),
+            line(335, 2120, 700, "2024年度基层工会重点工作目标任务下达给你们，请认真抓"),
+            line(335, 570, 800, "好落实。"),
+            line(465, 1999, 900, "全县全年新建基层工会组织120家，新发展工会会员"),
+            line(332, 2135, 1000, "6000人，其中新就业形态劳动者会员不少于1500人。")]
+    blocks = ocr._line_blocks(page, 0.24, 1)
+    assert [(b.kind, b.text.replace("\n", "")) for b in blocks] == [
+        ("heading", "桐庐县总工会"),
+        ("paragraph", "为推动全县工会工作高质量发展，经县总工会研究，现将2024年度基层工会重点工作目标任务下达给你们，请认真抓好落实。"),
+        ("paragraph", "全县全年新建基层工会组织120家，新发展工会会员6000人，其中新就业形态劳动者会员不少于1500人。")]
+    continued = ocr._line_blocks(page[4:], 0.24, 2)  # a page that starts inside the body
+    assert [b.kind for b in continued] == ["paragraph"]
