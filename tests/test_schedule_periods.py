@@ -73,3 +73,22 @@ def test_a_plan_over_several_years_belongs_to_its_first():
     assert document_year(DocMeta(title="“十四五”(2021—2025年)职工技能提升规划")) == 2021
     assert document_year(DocMeta(title="2023年工作要点", date="2022-12-30")) == 2023
     assert document_year(DocMeta(title="关于开展竞赛的通知", date="2024-03-05")) == 2024
+
+
+def test_recurring_duties_and_a_schedule_table():
+    from pipeline.extract.schedule import table_schedule
+    from pipeline.model import Column, Row, Table
+
+    assert _steps("二、工作要求", "各区总工会于每季度末月25日前报送培训台账。") == [(None, None, None)]
+    items = extract_schedule(make_doc("各区总工会于每季度末月25日前报送培训台账。"), {}, 2024)
+    assert [i.recurrence for i in items] == ["quarterly"]
+    plan = Table(id=1, stub="时间", numeric=False, columns=[Column(name="工作内容"), Column(name="责任部门")],
+                 rows=[Row(raw_name=when, name=when, values=[None, None], cells=[what, who])
+                       for when, what, who in (("1 月", "制定年度培训计划，下达各区\n培训任务", "职工服务中心"),
+                                               ("2 月至 3 月", "开展“春风行动”农民工技能\n培训", "各区总工会"),
+                                               ("第二季度", "举办新就业形态劳动者专场培\n训", "网上工作部"),
+                                               ("12月15日前", "各区报送年度培训工作总结", "各区总工会"),
+                                               ("全年", "常态化开展线上培训", "网上工作部"))])
+    assert [(i.text, i.start_month, i.end_month, i.deadline) for i in table_schedule([plan], 2024)] == [
+        ("制定年度培训计划，下达各区培训任务", 1, 1, None), ("开展“春风行动”农民工技能培训", 2, 3, None),
+        ("举办新就业形态劳动者专场培训", 4, 6, None), ("各区报送年度培训工作总结", None, 12, "12-15")]

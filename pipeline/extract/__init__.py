@@ -11,7 +11,7 @@ from pipeline import __version__
 from pipeline.extract.goals import extract_goals
 from pipeline.extract.metadata import extract_metadata
 from pipeline.extract.outline import extract_outline, section_paths
-from pipeline.extract.schedule import extract_schedule
+from pipeline.extract.schedule import extract_schedule, table_schedule
 from pipeline.extract.tables import extract_tables
 from pipeline.model import BlockOut, DocMeta, Notice, RawDocument
 
@@ -24,7 +24,8 @@ def extract(doc: RawDocument) -> Notice:
     tables, table_findings = extract_tables(doc, sections)
     return Notice(
         pipeline_version=__version__, source=doc.source, doc=meta, outline=outline, tables=tables,
-        goals=extract_goals(doc, sections, year), schedule=extract_schedule(doc, sections, year),
+        goals=extract_goals(doc, sections, year),
+        schedule=extract_schedule(doc, sections, year) + table_schedule(tables, year),
         findings=[*doc.findings, *findings, *table_findings],
         blocks=[BlockOut(id=b.id, kind=b.kind, raw=b.text, text=b.ntext, prov=b.prov,
                          article=b.article, confidence=b.confidence) for b in doc.blocks])

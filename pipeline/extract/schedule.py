@@ -1,6 +1,7 @@
 """Dated steps of a 工作安排: 5月份，联合市发改委下发… -> start 5, end 5, partners [市发改委].
 
     extract_schedule(doc, sections, year) -> list[ScheduleItem]
+    table_schedule(tables, year) -> list[ScheduleItem]   (a schedule printed as a table)
 
 A range (5—10月, 4月1日至6月30日), a deadline (4月20日前, 10月份前, 到2015年末, 年底前) or a
 monthly duty (每月10日前) is a step. A single month, a quarter (二季度) or a half-year (下半年)
@@ -16,7 +17,8 @@ import re
 from typing import Optional
 
 from pipeline.extract.passages import Passage, blocks_to_passages, clauses, enclosing, sentences, tidy
-from pipeline.model import RawDocument, ScheduleItem
+from pipeline.extract.table_cells import join_lines
+from pipeline.model import RawDocument, ScheduleItem, Table
 from pipeline.normalize.dates import DateMention, find_dates
 
 # A month counts as a step when a clause mark, 起 or 期间 follows it ...
@@ -35,12 +37,42 @@ PARTNER_RE = re.compile(r"(?:联合|会同|协同|配合)(?P<who>[^，,。；;�
                         r"(?=下发|印发|联合|选树|开展|举办|组织|召开|评选|制定|出台|表彰|命名|成立|对|共同|,|，|。)")
 ACTION_RE = re.compile(r"^[\s，,：:]*(?:联合|会同|协同|配合)[^，,。；;：:《]{2,60}?(?=下发|印发|选树|开展|举办|组织|召开|评选|制定|出台|表彰|命名|成立)")
 SPLIT_RE = re.compile(r"[、和及]")
+# A schedule table's time column and content column, by their headers.
+TIME_HEADER_RE = re.compile(r"^(?:时间|日期|时限|完成时限|完成时间|时间安排|进度安排|月份)$")
+CONTENT_HEADER_RE = re.compile(r"内容|任务|事项|安排|工作")
 
 
 def extract_schedule(doc: RawDocument, sections: dict[int, list[str]], year: Optional[int]) -> list[ScheduleItem]:
     items: list[ScheduleItem] = []
     for passage in blocks_to_passages(doc):
         items.extend(passage_to_schedule(passage, sections, year))
+    return items
+
+
+def table_schedule(tables: list[Table], year: Optional[int]) -> list[ScheduleItem]:
+    """A schedule printed as a table (时间 | 工作内容 | 责任部门): each row whose time cell names a
+    month, a range, a quarter or a deadline is a step, its text the row's content cell."""
+    items = []
+    for table in tables:
+        if table.numeric:
+            continue
+        names = [c.name for c in table.columns]
+        time_col = next((i for i, n in enumerate(names) if TIME_HEADER_RE.search(n)), None)
+        if time_col is None and not TIME_HEADER_RE.search(table.stub or ""):
+            continue
+        content = [i for i, n in enumerate(names) if i != time_col and CONTENT_HEADER_RE.search(n)]
+        for row in table.rows:
+            when = row.raw_name if time_col is None else row.cells[time_col]
+            dates = [d for d in find_dates(join_lines(when)) if d.kind != "day"]
+            texts = [join_lines(row.cells[i]) for i in content] or \
+                    [join_lines(t) for i, t in enumerate(row.cells) if i != time_col]
+            text = max(texts, key=len, default="")
+            if len(dates) != 1 or not text:
+                continue
+            d = dates[0]
+            items.append(ScheduleItem(text=tidy(text), start_month=d.start_month, end_month=d.end_month,
+                                      deadline=d.deadline, year=d.year or year, recurrence=d.recurrence,
+                                      action=tidy(text)[:60] or None, section=table.section, prov=row.prov))
     return items
 
 
@@ -74,7 +106,7 @@ def is_step(d: DateMention, text: str, year: Optional[int] = None) -> bool:
     date in a past-tense sentence. `year` is the notice's: a month of an earlier year is history."""
     if d.kind == "day" or reports_the_past(text, d.span[1]):
         return False
-    if d.kind in ("deadline", "range", "monthly"):
+    if d.kind in ("deadline", "range") or d.recurrence:
         return True
     if d.kind == "year_end":
         if d.year is not None:  # 截至2022年底 in a 2023 notice states where things stood

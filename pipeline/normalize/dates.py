@@ -26,7 +26,7 @@ Conventions (one per form, so a caller never has to guess):
   half       上半年 -> 1–6, 下半年 -> 7–12
   year_end   到2015年末, 2023年底前, 年底前, 今年年底, 年内 -> end 12, 12-31 (year when written)
   day        3月22日: a day, usually an event
-  monthly    每月10日前: a recurring duty
+  monthly    每月10日前: a recurring duty (quarterly: 每季度末月25日前, half-yearly: 每半年末月…)
 """
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ _Q = r"(?:第?[一二三四1-4])"
 _WEEKDAY = rf"(?:{_SP}[（(]{_SP}(?:星期|礼拜|周)[一二三四五六日天]{_SP}[）)])?"
 
 DATE_RE = re.compile(
-    # 每月10日前: a monthly duty
-    f"(?P<every>每{_SP}月){_SP}(?P<ed>{_D}){_SP}日{_SP}(?P<ebefore>{_BEFORE})?"
+    # 每月10日前, 每季度末月25日前: a recurring duty
+    f"(?P<every>每{_SP}(?:月|季度?{_SP}(?:末{_SP}月?|最后一个月)?|半年{_SP}末?{_SP}月?)){_SP}(?P<ed>{_D}){_SP}日{_SP}(?P<ebefore>{_BEFORE})?"
     # 到2015年末 / 2015年底前 / 2023年内
     f"|(?P<yeto>到|至|截至|截止到?)?{_SP}(?P<yy>{_Y}){_SP}年{_SP}(?P<yend>末|底|内)(?P<ybefore>{_SP}{_BEFORE})?"
     # 5月至11月, 5月份至10月份, 5—10月, 11月中旬至12月上旬, 4月1日至6月30日, 4月1日至30日,
@@ -89,7 +89,7 @@ _BARE_MONTH_AFTER = set("于在从自至到即和及")
 
 @dataclass(frozen=True)
 class DateMention:
-    kind: str  # month, range, deadline, day, year_end, monthly, quarter, half
+    kind: str  # month, range, deadline, day, year_end, monthly, quarterly, half-yearly, quarter, half
     span: tuple[int, int]
     text: str
     start_month: Optional[int] = None
@@ -172,7 +172,9 @@ def _match_to_mention(m: re.Match) -> Optional[DateMention]:
         day = _num(g("ed"))
         if not day or day > 31:
             return None
-        return DateMention("monthly", span, "", recurrence="monthly")
+        every = re.sub(r"\s", "", g("every"))
+        recurrence = "monthly" if every == "每月" else "half-yearly" if "半年" in every else "quarterly"
+        return DateMention(recurrence, span, "", recurrence=recurrence)
     if g("yend"):
         return DateMention("year_end", span, "", end_month=12, deadline="12-31", year=_num(g("yy")))
     if g("r1"):
