@@ -204,3 +204,5 @@ def test_a_bound_reaches_its_number_across_a_phrase_and_multiples_count():
     assert read("最多的地区有5个") == [(5, "个", "=")]  # a superlative, not a bound
     assert read("不超过3天的培训，参训50人") == [(3, "天", "<="), (50, "人", "=")]  # the clause ends it
     assert read("职工创新成果转化收益增长0.5倍") == [(0.5, "倍", "=")]
+    assert read("全年服务人次达到上年的2倍") == [(2, "倍", ">=")]  # 达到 a share of a reference
+    assert read("达到省级标准的工作室5个") == [(5, "个", "=")]  # 达到 … 的 describes the studios

@@ -88,6 +88,8 @@ SINGLE_RE = re.compile(
     f"{_SP}(?P<post>{_SUFFIX})?")
 # 至少建成1个 / 至少培训兼职安全员2名 / 不超过参赛选手总数的百分之三十: a comparator reaches the
 # first number after it in its clause (no digit, no clause mark between; 最多的地区 is no bound).
+# 达到上年的2倍 / 达到总数的60%: 达到 a share of some reference is at least that share.
+_SHARE_OF_RE = re.compile(r"达到[^，,。；;：:！!？?\d\s]{1,12}的$")
 _ACROSS_VERB_RE = re.compile(r"(至少|最少|不少于|不低于|至多|最多|不超过)(?!的)([^，,。；;：:！!？?\d\s]{1,12})$")
 
 
@@ -290,8 +292,11 @@ def _match_to_quantity(m: re.Match, text: str, quoted: list[int]) -> Optional[Qu
             cmp = dict(PREFIX_CMP)[pre]
         else:
             across = _ACROSS_VERB_RE.search(text[max(0, start - 16):start])
+            share = _SHARE_OF_RE.search(text[max(0, start - 16):start])
             if across:
                 cmp = dict(PREFIX_CMP)[across.group(1)]
+            elif share and unit in ("倍", "%", "‰"):
+                cmp = ">="
     end = m.end("post") if m.group("post") else m.end("unit") if m.group("unit") else m.end()
     num_end = m.end("b") if b_tok else m.end("a")
     return Quantity(value, unit, cmp, (start, end), text[start:end], (a_start, num_end))
