@@ -139,6 +139,8 @@ class Column(_Model):
 class Row(_Model):
     raw_name: str
     name: str  # canonical: white space removed, simplified
+    group: Optional[str] = None  # the category the row falls under: a merged column in front of the
+    # labels (县区, 产业) or a section row spanning the table above it (二、产业工会)
     values: list[Optional[Number]]
     cells: list[str] = Field(default_factory=list)  # the cell texts as printed
     ocr_confidence: Optional[list[Optional[float]]] = None

@@ -230,3 +230,46 @@ def test_attachment_entry_and_signature_after_a_full_line(tmp_path):
         p.write_text("\n".join(lines), encoding="utf-8")
         texts = [b.text.strip() for b in txt.read(p).blocks]
         assert texts[-4:] == ["附件：2023 年全省职工劳动和技能竞赛任务分解表", "山西省总工会", "二〇二三年三月五日", "附件"], name
+
+
+# ---------------------------------------------------------------- a header cell per line
+
+def _dump(*cells: str) -> str:
+    """pdftotext without -layout: each cell on its own line, an empty line between."""
+    return "\n\n".join(cells) + "\n"
+
+
+def test_header_a_cell_per_line_numbered_rows_and_total_without_index(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text("附件\n" + _dump("序号", "单位", "小计", "县级", "企业级",
+                                "1", "甲区", "28", "10", "18", "2", "乙区", "22", "3", "19",  # 3 is a cell, not row 3
+                                "3", "丙区", "28", "10", "18", "— 3 —", "序号", "单位", "小计", "县级", "企业级",
+                                "4", "丁区", "10", "4", "6", "合计", "88", "27", "61", "— 4 —"), encoding="utf-8")
+    doc = txt.read(p)
+    [table] = _tables(doc)
+    assert [[c.text for c in row] for row in table.grid.rows] == [
+        ["序号", "单位", "小计", "县级", "企业级"], ["1", "甲区", "28", "10", "18"], ["2", "乙区", "22", "3", "19"],
+        ["3", "丙区", "28", "10", "18"], ["4", "丁区", "10", "4", "6"], ["合计", "合计", "88", "27", "61"]]
+    assert [c.origin for c in table.grid.rows[-1]] == [(5, 0), (5, 0), (5, 2), (5, 3), (5, 4)]  # 合计 spans 序号
+    assert table.prov.line == 2 and [b.text for b in doc.blocks][-1] == "— 4 —"
+
+
+def test_header_a_cell_per_line_with_label_keys_across_a_form_feed(tmp_path):
+    """Without 序号 the word above the first value is the first row's key; a form feed with the
+    header repeated after it does not end the table."""
+    p = tmp_path / "t.txt"
+    p.write_text("附件\n" + _dump("单位", "小计", "县级", "企业级", "甲区", "28", "10", "18", "乙区", "22", "8", "14")
+                 + "\f" + _dump("单位", "小计", "县级", "企业级", "丙区", "20", "8", "12", "合计", "70", "26", "44"),
+                 encoding="utf-8")
+    [table] = _tables(txt.read(p))
+    assert [[c.text for c in row] for row in table.grid.rows] == [
+        ["单位", "小计", "县级", "企业级"], ["甲区", "28", "10", "18"], ["乙区", "22", "8", "14"],
+        ["丙区", "20", "8", "12"], ["合计", "70", "26", "44"]]
+    assert table.grid.pages == [1, 2]
+
+
+def test_short_lines_before_a_number_are_no_header_unless_rows_fit(tmp_path):
+    """Three short lines and then numbers, but no run of rows with a cell under each word: no table."""
+    p = tmp_path / "t.txt"
+    p.write_text(_dump("成都市总工会", "办公室", "联系人", "王明", "85175326", "传真号码见附件。"), encoding="utf-8")
+    assert not _tables(txt.read(p))

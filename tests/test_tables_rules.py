@@ -55,8 +55,7 @@ def test_category_column_in_front_of_the_labels(tmp_path):
     assert table.rows[0].values == [120, 3000]
     assert [(c.name, c.unit) for c in table.columns] == [("新建工会", "家"), ("发展会员", "人")]
     assert table.total.label == "合计" and table.total.values == [350, 10000]
-    [groups] = findings(notice, "table-row-groups")
-    assert groups.data["groups"] == {"县区": ["东县", "西县", "南区"], "产业": ["建设工会", "交通工会"]}
+    assert [r.group for r in table.rows] == ["县区", "县区", "县区", "产业", "产业"]
 
 
 def test_index_column_still_passed_over(tmp_path):
@@ -276,3 +275,68 @@ def test_layout_text_wrapped_labels_join_the_row_they_touch(tmp_path):
     assert [(r.name, r.values) for r in table.rows] == [("甲市", [2100, 24, 45]), ("航空港经济综合实验区", [40, 5.1, 10]),
                                                         ("国网电力公司", [30, 1.3, 3]), ("乙市", [1000, 12, None])]
     assert table.total.values == [3170, 42.4, 58]
+
+
+# ---------------------------------------------------------------- row groups
+
+def test_section_rows_across_the_table_group_the_rows_below(tmp_path):
+    """A row that is one merged cell across the table (一、各区总工会) is neither a header level nor a
+    body row: the rows under it carry it as their group."""
+    rows = [["单位", "技能培训（人次）", "技能竞赛（场）"],
+            ["一、各区总工会", "", ""], ["和平区", "8000", "30"], ["河东区", "9,000", "35"],
+            ["二、产业工会", "", ""], ["市教育工会", "3000", ""], ["市卫生工会", "4000", "15"],
+            ["合计", "24,000", "80"]]
+    notice = process(make_docx(tmp_path / "sections.docx", "技能提升行动任务分解表",
+                               (rows, [(1, 0, 1, 2), (4, 0, 4, 2)])))
+    [table] = notice.tables
+    assert table.stub == "单位" and table.header_rows == [["单位", "技能培训（人次）", "技能竞赛（场）"]]
+    assert [(c.name, c.unit, c.group) for c in table.columns] == [("技能培训", "人次", None), ("技能竞赛", "场", None)]
+    assert [(r.name, r.group) for r in table.rows] == [("和平区", "一、各区总工会"), ("河东区", "一、各区总工会"),
+                                                       ("市教育工会", "二、产业工会"), ("市卫生工会", "二、产业工会")]
+    assert table.total.values == [24000, 80] and len(findings(notice, "table-sum-ok")) == 2
+    assert not findings(notice, "table-non-numeric-cell")
+
+
+def test_unit_row_across_the_table_is_no_section(tmp_path):
+    rows = [["单位", "新建站点", "提升站点"], ["（单位：个）", "", ""], ["甲市", "15", "8"], ["乙市", "16", "9"],
+            ["丙市", "9", "3"]]
+    [table] = process(make_docx(tmp_path / "unitrow.docx", "站点建设任务表", (rows, [(1, 0, 1, 2)]))).tables
+    assert [r.group for r in table.rows] == [None, None, None]
+    assert [r.name for r in table.rows] == ["甲市", "乙市", "丙市"]
+
+
+def test_title_wrapped_over_two_lines_is_joined(tmp_path):
+    rows = [["地区（单位）", "新建服务站点（个）"], ["北  京", "300"], ["天  津", "160"], ["河  北", "450"]]
+    path = make_docx(tmp_path / "wrapped.docx", "附件", "2024年新就业形态劳动者入会和服务站点建设任", "务分配表", rows)
+    [table] = process(path).tables
+    assert (table.title, table.attachment) == ("2024年新就业形态劳动者入会和服务站点建设任务分配表", "附件")
+
+
+def test_title_is_not_joined_to_a_heading_or_a_whole_title(tmp_path):
+    rows = [["地市", "新建站点（个）"], ["甲市", "15"], ["乙市", "16"], ["丙市", "9"]]
+    [table] = process(make_docx(tmp_path / "h.docx", "三、工作要求", "站点建设任务表", rows)).tables
+    assert table.title == "站点建设任务表"
+    [table] = process(make_docx(tmp_path / "w.docx", "会员发展任务表", "站点建设任务表", rows)).tables
+    assert table.title == "站点建设任务表"
+
+
+def test_row_groups_reach_the_cells_table(tmp_path):
+    import sqlite3
+
+    from sqlalchemy import select
+
+    from pipeline.export.database import Database, cells
+    rows = [["单位", "技能培训（人次）", "技能竞赛（场）"], ["一、各区总工会", "", ""], ["和平区", "8000", "30"],
+            ["河东区", "9000", "35"], ["二、产业工会", "", ""], ["市教育工会", "3000", "20"]]
+    notice = process(make_docx(tmp_path / "g.docx", "任务表", (rows, [(1, 0, 1, 2), (4, 0, 4, 2)])))
+    old = tmp_path / "old.db"  # a database made before cells had row_group
+    with sqlite3.connect(old) as c:
+        c.execute("CREATE TABLE cells (document_id INTEGER NOT NULL, table_id INTEGER NOT NULL, table_title TEXT, "
+                  "row INTEGER NOT NULL, row_name TEXT, raw_row_name TEXT, is_total BOOLEAN NOT NULL, "
+                  "col INTEGER NOT NULL, column_name TEXT, column_group TEXT, unit VARCHAR(16), value FLOAT, text TEXT)")
+    db = Database(f"sqlite:///{old}")
+    db.write(notice)
+    with db.engine.connect() as c:
+        got = c.execute(select(cells.c.row_name, cells.c.row_group).where(cells.c.col == 0)
+                        .order_by(cells.c.row)).all()
+    assert got == [("和平区", "一、各区总工会"), ("河东区", "一、各区总工会"), ("市教育工会", "二、产业工会")]

@@ -12,7 +12,7 @@ import json
 from typing import Optional
 
 from sqlalchemy import (JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        create_engine, delete, insert, select)
+                        create_engine, delete, insert, inspect, select, text)
 from sqlalchemy.engine import Engine
 
 from pipeline.model import Finding, Notice
@@ -54,6 +54,7 @@ cells = Table(
     Column("table_title", Text),
     Column("row", Integer, nullable=False),  # body rows 0..n-1; the total row is n
     Column("row_name", Text), Column("raw_row_name", Text),
+    Column("row_group", Text),  # the category the row falls under (Row.group)
     Column("is_total", Boolean, nullable=False),
     Column("col", Integer, nullable=False),
     Column("column_name", Text), Column("column_group", Text),
@@ -126,6 +127,7 @@ class Database:
             def _fk_on(dbapi_conn, _):  # SQLite enforces foreign keys only when asked
                 dbapi_conn.execute("PRAGMA foreign_keys=ON")
         metadata.create_all(self.engine)
+        _add_missing_columns(self.engine, cells)
 
     def processed_as(self, name: str) -> Optional[tuple[str, str]]:
         """(sha256, pipeline_version) of the stored document `name`, or None."""
@@ -162,6 +164,17 @@ class Database:
                                               message=message, failed_at=_now()))
 
 
+def _add_missing_columns(engine: Engine, table: Table) -> None:
+    """A database made by an earlier version lacks the table's newer nullable columns
+    (cells.row_group): added, so old and new rows live side by side."""
+    have = {c["name"] for c in inspect(engine).get_columns(table.name)}
+    with engine.begin() as c:
+        for column in table.columns:
+            if column.name not in have and column.nullable:
+                kind = column.type.compile(dialect=engine.dialect)
+                c.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+
+
 def _rows(doc_id: int, notice: Notice) -> dict[Table, list[dict]]:
     out: dict[Table, list[dict]] = {doc_tables: [], cells: [], goals: [], schedule_items: [], findings: []}
     for t in notice.tables:
@@ -169,16 +182,16 @@ def _rows(doc_id: int, notice: Notice) -> dict[Table, list[dict]]:
             document_id=doc_id, table_id=t.id, title=t.title, attachment=t.attachment, section=_section(t.section),
             numeric=t.numeric, n_rows=len(t.rows), n_cols=len(t.columns), pages=",".join(map(str, t.pages)) or None,
             ocr=t.ocr))
-        body = [(i, r.name, r.raw_name, False, r.values, r.cells) for i, r in enumerate(t.rows)]
+        body = [(i, r.name, r.raw_name, r.group, False, r.values, r.cells) for i, r in enumerate(t.rows)]
         if t.total is not None:
-            body.append((len(t.rows), t.total.label, t.total.label, True, t.total.values, t.total.cells))
-        for i, name, raw_name, is_total, values, texts in body:
+            body.append((len(t.rows), t.total.label, t.total.label, None, True, t.total.values, t.total.cells))
+        for i, name, raw_name, group, is_total, values, texts in body:
             for j, col in enumerate(t.columns):
                 value = values[j] if j < len(values) else None
                 out[cells].append(dict(
                     document_id=doc_id, table_id=t.id, table_title=t.title, row=i, row_name=name,
-                    raw_row_name=raw_name, is_total=is_total, col=j, column_name=col.name, column_group=col.group,
-                    unit=col.unit, value=_num(value) if t.numeric else None,
+                    raw_row_name=raw_name, row_group=group, is_total=is_total, col=j, column_name=col.name,
+                    column_group=col.group, unit=col.unit, value=_num(value) if t.numeric else None,
                     text=texts[j] if j < len(texts) else None))
     for i, g in enumerate(notice.goals):
         lo, hi = (g.value if isinstance(g.value, list) else (g.value, None))

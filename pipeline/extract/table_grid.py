@@ -3,14 +3,16 @@
     grid_rows_to_table(part, table_id) -> (Table, findings)
 
 Every format arrives here as GridCell rows (Word, PDF ruled or unruled, HTML, OCR, plain text),
-so there is one reading of headers, units, blanks and totals.
+so there is one reading of headers, units, blanks, totals and row groups. A row's group is
+the category it falls under: a section row, one cell across the table (二、产业工会), heads
+the rows below it; a category column in front of the labels (县区, 产业) names each row's.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.extract.table_cells import (INDEX_HEADER, canonical, cell_to_number, is_blank, is_blank_mark,
+from pipeline.extract.table_cells import (INDEX_HEADER, SENTENCE_END, canonical, cell_to_number, is_blank, is_blank_mark,
                                           is_scope_label, is_subtotal_label, is_total_label, is_unit_word,
                                           join_lines, split_unit, stub_text, cell_value)
 from pipeline.model import Column, Finding, GridCell, Provenance, Row, Table, Total
@@ -57,11 +59,28 @@ def header_row_count(rows: list[list[GridCell]]) -> int:
     texts = [[cell_text(c) for c in row] for row in rows]
     first = next((r for r, t in enumerate(texts) if is_data_row(t)), None)
     if first is not None:
+        while first > 1 and group_label(rows[first - 1]):
+            first -= 1  # a section row over the first rows (一、各区总工会) is no header level
         return first
     reach = 1
     while reach < len(rows) and any(c.origin[0] < reach for c in rows[reach]):
         reach += 1
     return min(reach, len(rows))
+
+
+MAX_GROUP_LABEL = 30
+
+
+def group_label(row: list[GridCell]) -> Optional[str]:
+    """The label of a section row: one cell across the whole table (二、产业工会), neither a
+    number nor a total nor a unit nor prose. The rows below it, up to the next one, fall under it."""
+    if len(row) < 2 or len({c.origin for c in row}) != 1:
+        return None
+    text = canonical(join_lines(cell_text(row[0])))
+    if not text or len(text) > MAX_GROUP_LABEL or cell_to_number(text) is not None or is_total_label(text) \
+            or SENTENCE_END.search(text) or is_unit_word(text):
+        return None  # a unit row across the table (单位：万元) names no group
+    return text
 
 
 def name_column(rows: list[list[GridCell]], header_n: int) -> int:
@@ -188,7 +207,7 @@ def grid_rows_to_table(part: GridRows, table_id: int) -> tuple[Table, list[Findi
     categories = category_of(part.rows, part.header_n, name_col) if name_col else {}
     rows: list[Row] = []
     parsed: list[list] = []  # per row, each value cell's CellValue (or None)
-    groups: dict[str, list[str]] = {}
+    section = None  # the section row above (二、产业工会)
     for r in range(part.header_n, len(part.rows)):
         texts = part.texts(r)
         if tuple(canonical(join_lines(t)) for t in texts) in header_keys:
@@ -196,18 +215,17 @@ def grid_rows_to_table(part: GridRows, table_id: int) -> tuple[Table, list[Findi
             continue
         if all(is_blank(t) for t in texts):
             continue
+        label = group_label(part.rows[r])
+        if label and _has_rows_below(part.rows, r):
+            section = label
+            continue
         row, cells = _row(part, r, name_col, findings)
+        if not is_total_label(row.name):
+            category = categories.get(r) if categories.get(r) != row.name else None
+            row.group = "/".join(g for g in (section, category) if g) or None
         rows.append(row)
         parsed.append(cells)
-        if r in categories and categories[r] != row.name and not is_total_label(row.name):
-            groups.setdefault(categories[r], []).append(row.name)
     _cell_units(columns, rows, parsed, findings, part.provs[0] if part.provs else None)
-    if groups:
-        findings.append(_finding(
-            "table-row-groups", "info",
-            f"row labels grouped by the column in front of them: "
-            + "; ".join(f"{g} ({len(names)})" for g, names in groups.items()),
-            part.provs[0] if part.provs else None, groups=groups))
     total = _take_total(rows)
     numbers = sum(1 for row in rows for v in row.values if v is not None)
     words = sum(1 for row in rows for t, v in zip(row.cells, row.values)
@@ -226,6 +244,12 @@ def grid_rows_to_table(part: GridRows, table_id: int) -> tuple[Table, list[Findi
     for f in findings:
         f.data.setdefault("table", table_id)
     return table, findings
+
+
+def _has_rows_below(rows: list[list[GridCell]], r: int) -> bool:
+    """A section row heads rows: the next non-blank row is a row of the table, not another section."""
+    nxt = next((row for row in rows[r + 1:] if not all(is_blank(cell_text(c)) for c in row)), None)
+    return nxt is not None and group_label(nxt) is None
 
 
 def _row(part: GridRows, r: int, name_col: int, findings: list[Finding]) -> tuple[Row, list]:

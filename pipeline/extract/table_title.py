@@ -2,6 +2,7 @@
 
 Above an attached table stand, nearest first, its title line and its 附件N line. When only a
 bare 附件 line is there, the title is the one the notice's attachment list gives that number.
+A title wrapped over two lines (…建设任 / 务分配表) is joined back.
 """
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from pipeline.model import Block, Table
 
 ATTACHMENT = re.compile(r"^附件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$")
 LIST_ITEM = re.compile(r"^(?:附件\s*[:：]\s*)?(?P<n>[0-9０-９]+)\s*[.、．,，]\s*(?P<title>.+?)[；;。]?$")
+# a title ends in what it names (…分解表, …实施方案, …评分标准); a heading line starts with its number
+TITLE_END = re.compile(r"(表|案|法|准|单|则|点|划|知|见|录|书|函|告|规定|制度|要求)$")
+HEADING = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．])")
 LOOK_BACK = 6  # blocks above a table searched for its title
 MAX_TITLE = 60
 # a unit printed after the title on its line: 2022年…任务表（单位：个）, …任务表 单位：万元
@@ -34,6 +38,7 @@ def table_caption(blocks: list[Block], table_block: Block) -> tuple[Optional[str
         return None, None, None
     title = attachment = unit = None
     seen = 0
+    joined = False
     for b in reversed(blocks[:i]):
         if b.kind == "table" or seen >= LOOK_BACK:
             break
@@ -57,11 +62,22 @@ def table_caption(blocks: list[Block], table_block: Block) -> tuple[Optional[str
             break
         if title is None and len(text) <= MAX_TITLE and not SENTENCE_END.search(text):
             title = text
+        elif title is not None and not joined and _wrapped_title(text, title):
+            title, joined = text + title, True
         elif title is not None:
             break
     if title is None and attachment is not None:
         title = listed_title(blocks[:i], attachment)
     return title, attachment, unit
+
+
+def _wrapped_title(upper: str, lower: str) -> bool:
+    """`lower` is the end of a title wrapped from `upper` (…建设任 / 务分配表): the lower line ends as
+    a title does and is the shorter, the upper one stops short of that ending and is no
+    heading, and together they fit a title line."""
+    return bool(TITLE_END.search(lower)) and not TITLE_END.search(upper) and len(lower) < len(upper) \
+        and len(upper + lower) <= MAX_TITLE and not SENTENCE_END.search(upper) and not HEADING.match(upper) \
+        and not ATTACHMENT.match(upper)
 
 
 def apply_caption_unit(table: Table, unit: Optional[str]) -> bool:
