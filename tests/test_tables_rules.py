@@ -340,3 +340,19 @@ def test_row_groups_reach_the_cells_table(tmp_path):
         got = c.execute(select(cells.c.row_name, cells.c.row_group).where(cells.c.col == 0)
                         .order_by(cells.c.row)).all()
     assert got == [("和平区", "一、各区总工会"), ("河东区", "一、各区总工会"), ("市教育工会", "二、产业工会")]
+
+
+def test_a_grid_the_reader_cannot_read_is_a_finding_not_a_lost_document(monkeypatch):
+    """A table the reader fails on is reported; the rest of the notice is still extracted."""
+    from pipeline import process
+    from pipeline.extract import tables as tables_mod
+
+    from .conftest import RAW
+
+    def broken(part, table_id):
+        raise IndexError("list index out of range")
+    monkeypatch.setattr(tables_mod, "grid_rows_to_table", broken)
+    notice = process(RAW / "zz-2021-action-plans.docx")
+    assert notice.tables == [] and notice.doc.doc_number == "郑工劳经〔2021〕3号" and notice.goals
+    unreadable = [f for f in notice.findings if f.code == "table-unreadable"]
+    assert unreadable and all(f.severity == "error" and "IndexError" in f.message for f in unreadable)

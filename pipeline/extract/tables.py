@@ -35,7 +35,16 @@ def extract_tables(doc: RawDocument, sections: dict[int, list[str]]) -> tuple[li
     by_id = {b.id: b for b in doc.blocks}
     tables = []
     for part in parts:
-        table, table_findings = grid_rows_to_table(part, len(tables))
+        try:
+            table, table_findings = grid_rows_to_table(part, len(tables))
+        except Exception as e:  # one grid this reader cannot make sense of must not lose the document
+            log.warning("%s: table in blocks %s not read", doc.source.name, part.blocks, exc_info=True)
+            findings.append(Finding(code="table-unreadable", severity="error", stage="extract",
+                                    message=f"table in block {part.blocks[0]} could not be read "
+                                            f"({type(e).__name__}: {e}); its text stays in the blocks",
+                                    prov=Provenance(block=part.blocks[0], page=part.pages[0] if part.pages else None),
+                                    data={"blocks": part.blocks}))
+            continue
         first = by_id.get(part.blocks[0])
         if first is not None:
             table.title, table.attachment, unit = table_caption(doc.blocks, first)
