@@ -15,7 +15,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Row.group
 
 Number = Union[int, float]
 BBox = tuple[float, float, float, float]

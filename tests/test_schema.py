@@ -29,7 +29,7 @@ def test_output_carries_its_identity_and_is_deterministic(processed):
 
     path = RAW / "zz-2021-action-plans.docx"
     data = json.loads(notice_json(processed(path)))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["source"]["name"] == "zz-2021-action-plans.docx"
     assert data["source"]["format"] == "docx"
     assert len(data["source"]["sha256"]) == 64
