@@ -61,9 +61,8 @@ def extract_goals(doc: RawDocument, sections: dict[int, list[str]], year: Option
     reports = report_articles(doc)
     goals: list[Goal] = []
     for passage in blocks_to_passages(doc):
-        if passage.blocks and passage.blocks[0].article is not None and passage.blocks[0].article in reports:
-            continue
-        goals.extend(passage_to_goals(passage, sections, year))
+        report = bool(passage.blocks and passage.blocks[0].article is not None and passage.blocks[0].article in reports)
+        goals.extend(passage_to_goals(passage, sections, year, plans_only=report))
     return goals
 
 
@@ -75,7 +74,8 @@ def latest_year(doc: RawDocument) -> Optional[int]:
 
 def report_articles(doc: RawDocument) -> set[int]:
     """Newspaper articles whose headline (the run of headings opening the article) reports a
-    result: 我市新业态领域已建立工会组织372个, 我市一集体获评…. Their numbers are results."""
+    result: 我市新业态领域已建立工会组织372个, 我市一集体获评…. Their numbers are results,
+    except in sentences that plan ahead (see passage_to_goals)."""
     out: set[int] = set()
     prev: Optional[int] = None
     opening = False
@@ -91,13 +91,22 @@ def report_articles(doc: RawDocument) -> set[int]:
     return out
 
 
-def passage_to_goals(passage: Passage, sections: dict[int, list[str]], year: Optional[int]) -> list[Goal]:
+# A sentence in a report article that still plans ahead: its targets are goals.
+PLAN_MARKER_RE = re.compile(r"力争|计划|将|全年|今年")
+
+
+def passage_to_goals(passage: Passage, sections: dict[int, list[str]], year: Optional[int],
+                     plans_only: bool = False) -> list[Goal]:
+    """The passage's targets; plans_only (an article reporting a result): only those in
+    sentences with a plan marker (力争…不少于10名)."""
     text = passage.text
     sent_spans, clause_spans = sentences(text), clauses(text)
     past = past_clauses(text, sent_spans, clause_spans, year)
     out = []
     for q in find_quantities(text):
         s0, s1 = enclosing(sent_spans, q.span[0])
+        if plans_only and not PLAN_MARKER_RE.search(text[s0:s1]):
+            continue
         c0, c1 = enclosing(clause_spans, q.span[0])
         block, offset = passage.locate(q.span[0])
         section = sections.get(block.id, [])

@@ -134,20 +134,75 @@ def title_from_cover_letter(passages: list[Passage]) -> Optional[str]:
 
 
 def title_from_news(prose: list[Block]) -> Optional[str]:
-    heads = news_headlines(prose)
-    return heads[0] if heads else None
+    """The lead story's headline: on the first page with stories, the one set in the largest
+    type (ties: the topmost, then the widest); without type sizes (HTML, text) the first story."""
+    heads = _news_stories(prose)
+    if not heads:
+        return None
+    page = heads[0].prov.page if heads[0].prov else None
+    sized = [(h, _pt(h)) for h in heads if (h.prov.page if h.prov else None) == page]  # the front page leads
+    if any(pt for _, pt in sized):
+        lead = min(sized, key=lambda hp: (-(hp[1] or 0.0), _top(hp[0]), -_width(hp[0])))[0]
+    else:
+        lead = heads[0]
+    return tidy(lead.ntext)
 
 
 def news_headlines(prose: list[Block]) -> list[str]:
-    """On a newspaper page, each story's headline is the line right above its 本报讯."""
-    out = []
+    """On a newspaper page, each story's headline, in reading order."""
+    return [tidy(h.ntext) for h in _news_stories(prose)]
+
+
+# □本报记者 马丽 通讯员 张翔: a story's byline, on its own line under the headline.
+BYLINE_RE = re.compile(r"^\s*[□■◇◆▲●]?\s*(?:本报|本刊)?(?:特约)?(?:记者|通讯员|见习记者)")
+
+
+def _is_byline(b: Block) -> bool:
+    text = b.ntext.strip()
+    return bool(BYLINE_RE.match(text)) and len(text) <= 40 and not re.search(r"[。；！？]", text)
+
+
+def _news_stories(prose: list[Block]) -> list[Block]:
+    """Each story opens with a 本报讯 or a byline line; its headline is the largest heading in
+    the run of headings above it (kicker, headline; a ——副题 and the byline are skipped). With no
+    headings on the page (a text dump) the line above stands in for it."""
+    with_headings = any(b.kind == "heading" for b in prose)
+    out: list[Block] = []
     for i, b in enumerate(prose):
-        if NEWS_LEAD_RE.match(b.ntext) and i > 0:
-            j = i - 1
-            while j > 0 and prose[j].ntext.strip().startswith(("——", "--")):
-                j -= 1  # a 副题 under the headline
-            out.append(tidy(prose[j].ntext))
+        lead = NEWS_LEAD_RE.match(b.ntext) or _is_byline(b)
+        if not lead or i == 0 or (NEWS_LEAD_RE.match(b.ntext) and _is_byline(prose[i - 1])):
+            continue  # the story's byline opened it already
+        j = i - 1
+        while j > 0 and (prose[j].ntext.strip().startswith(("——", "--")) or _is_byline(prose[j])
+                         or prose[j].kind in ("caption", "credit")):
+            j -= 1  # a 副题, byline or photo caption under the headline
+        if not with_headings:
+            if not _is_byline(prose[j]):
+                out.append(prose[j])
+            continue
+        run = []
+        while j >= 0 and prose[j].kind == "heading":
+            if not prose[j].ntext.strip().startswith(("——", "--")):
+                run.append(prose[j])
+            j -= 1
+        if run:
+            head = max(reversed(run), key=lambda h: _pt(h) or 0.0)  # ties: the upper one
+            if head not in out:
+                out.append(head)
     return out
+
+
+def _pt(b: Block) -> Optional[float]:
+    m = re.match(r"([\d.]+)pt", b.style or "")
+    return float(m.group(1)) if m else None
+
+
+def _top(b: Block) -> float:
+    return b.prov.bbox[1] + 10000 * (b.prov.page or 0) if b.prov and b.prov.bbox else 0.0
+
+
+def _width(b: Block) -> float:
+    return b.prov.bbox[2] - b.prov.bbox[0] if b.prov and b.prov.bbox else 0.0
 
 
 def title_from_headings(prose: list[Block], masthead: list[Block] = ()) -> Optional[str]:

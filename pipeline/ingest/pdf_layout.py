@@ -32,8 +32,9 @@ def page_blocks(page, page_no: int, exclude: list[BBox]) -> tuple[list[Block], l
         findings.append(Finding(code="page-furniture-removed", severity="info", stage="ingest",
                                 message=f"page {page_no}: {len(furniture)} running head/footer/page-number line(s) removed",
                                 prov=Provenance(page=page_no), data={"texts": [l.text for l in furniture]}))
-    boxes = photo_boxes(page)
+    boxes = photo_boxes(page, lines, size)
     lines, captions = split_captions(lines, boxes, size)
+    captions = join_caption_lines(captions, size)
     # photo boxes stand in the flow as empty lines, so a sentence they interrupt is not cut in two
     photos = [Line(x0=b[0], top=b[1], x1=b[2], bottom=b[3], text="", size=-1.0, bold=False)
               for b in boxes + [_bbox([c]) for c in captions]]
@@ -106,14 +107,36 @@ def _apart(line: Line, lines: list[Line], size: float) -> bool:
     return True
 
 
-def photo_boxes(page) -> list[BBox]:
-    """Rectangles and images large enough to be photos (not rules or cell borders)."""
+def photo_boxes(page, lines: list[Line] = (), size: float = 0.0) -> list[BBox]:
+    """Rectangles, closed rectangular paths (a frame drawn `re h` or m-l-l-l-h) and images
+    large enough to be photos (not rules or cell borders). A frame with body text inside it
+    (three lines or more in body type) boxes text (a sidebar, an ad panel), not a photo."""
     boxes = []
-    for r in list(page.rects) + list(page.images):
+    shapes = list(page.rects) + list(page.images) + [c for c in page.curves if _rectangular(c)]
+    for r in shapes:
         w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
-        if w > 40 and h > 30:
-            boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
+        box = (r["x0"], r["top"], r["x1"], r["bottom"])
+        if w > 40 and h > 30 and not _holds_text(box, lines, size):
+            boxes.append(box)
     return boxes
+
+
+def _rectangular(curve) -> bool:
+    """A closed path whose points all sit on the corners of its bounding box."""
+    pts = curve.get("pts") or []
+    if len(pts) < 4:
+        return False
+    x0, x1, top, bottom = curve["x0"], curve["x1"], curve["top"], curve["bottom"]
+    on_corner = all(min(abs(x - x0), abs(x - x1)) < 1 and min(abs(y - top), abs(y - bottom)) < 1 for x, y in pts)
+    closed = any(op[0] == "h" for op in curve.get("path") or []) or (
+        abs(pts[0][0] - pts[-1][0]) < 1 and abs(pts[0][1] - pts[-1][1]) < 1)
+    return on_corner and closed
+
+
+def _holds_text(box: BBox, lines: list[Line], size: float) -> bool:
+    inside = [l for l in lines if l.size >= 0.97 * size and box[0] - 2 <= l.x0 and l.x1 <= box[2] + 2
+              and box[1] - 2 <= l.top and l.bottom <= box[3] + 2]
+    return len(inside) >= 3
 
 
 def split_captions(lines: list[Line], boxes: list[BBox], size: float) -> tuple[list[Line], list[Line]]:
@@ -127,6 +150,32 @@ def split_captions(lines: list[Line], boxes: list[BBox], size: float) -> tuple[l
         else:
             keep.append(l)
     return keep, caps
+
+
+def join_caption_lines(caps: list[Line], size: float) -> list[Line]:
+    """A caption's lines back into one: pieces on one baseline (品。（李娜 | 摄）) and a line
+    right under one that has not ended its sentence (…全委（扩 | 大）会议现场。). A credit line
+    under a finished caption stays apart."""
+    def join(p: Line, c: Line) -> Line:
+        return Line(x0=min(p.x0, c.x0), top=min(p.top, c.top), x1=max(p.x1, c.x1), bottom=max(p.bottom, c.bottom),
+                    text=p.text + c.text, size=p.size, bold=p.bold, chars=list(p.chars) + list(c.chars))
+
+    rows: list[Line] = []
+    for c in sorted(caps, key=lambda l: (round(l.bottom), l.x0)):
+        p = rows[-1] if rows else None
+        if p is not None and abs(p.bottom - c.bottom) < 0.3 * size and 0 <= c.x0 - p.x1 < 3 * size:
+            rows[-1] = join(p, c)
+        else:
+            rows.append(c)
+    out: list[Line] = []
+    for c in rows:
+        p = out[-1] if out else None
+        if (p is not None and 0 <= c.top - p.bottom < 0.6 * size and c.x0 < p.x1 and p.x0 < c.x1
+                and not re.search(r"[。！？”）)]$|摄$", p.text.strip())):
+            out[-1] = join(p, c)
+        else:
+            out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- regions
