@@ -27,7 +27,7 @@ from typing import Optional
 
 from pipeline.extract.metric import metric_of
 from pipeline.extract.passages import Passage, blocks_to_passages, clauses, enclosing, sentences, tidy
-from pipeline.model import Goal, Provenance, RawDocument
+from pipeline.model import Goal, RawDocument
 from pipeline.normalize.quantities import Quantity, find_quantities
 
 log = logging.getLogger(__name__)
