@@ -139,3 +139,14 @@ def test_ocr_lines_become_paragraphs():
         ("paragraph", "全县全年新建基层工会组织120家，新发展工会会员6000人，其中新就业形态劳动者会员不少于1500人。")]
     continued = ocr._line_blocks(page[4:], 0.24, 2)  # a page that starts inside the body
     assert [b.kind for b in continued] == ["paragraph"]
+
+
+def test_a_multi_line_header_takes_the_lines_pp_ocr_is_sure_of():
+    first = Reading("乡村振兴劳横出\n彩基地\n(个)", 91.0)
+    again = Reading("乡村振兴劳模出\n頭彩基地膚\n（个）", 65.7,
+                    lines=(("乡村振兴劳模出", 99.5), ("頭彩基地膚", 65.7), ("（个）", 99.0)))
+    merged = ocr._line_by_line(first, again)
+    assert merged.text == "乡村振兴劳模出\n彩基地\n（个）" and merged.confidence == 65.7
+    same = Reading("乡村振兴劳模出\n彩基地\n(个)", 90.0)
+    assert ocr._line_by_line(same, again) is None  # only the doubtful line differs: nothing to take
+    assert ocr._line_by_line(Reading("郊县", 44.0), Reading("郏县", 99.0, lines=(("郏县", 99.0),))) is None

@@ -173,7 +173,8 @@ def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: in
     """Every read table cell and line of text read again by PP-OCR (ocr_rec), another model.
 
     Both agree (width and white space aside): the more confident score stands. They differ:
-    - a text cell takes PP-OCR's reading when PP-OCR is sure (>= SECOND_READER_ACCEPT);
+    - a text cell takes PP-OCR's reading when PP-OCR is sure (>= SECOND_READER_ACCEPT), or, of a
+      cell of several lines, the lines PP-OCR is sure of (a speck can spoil one line's score);
     - a number only when Tesseract was unsure of it and PP-OCR reads a number, because two
       confident readers that disagree on a number are a question for a person, not a guess;
     - a line of text when PP-OCR is sure and Tesseract was unsure or read other digits (509%
@@ -185,6 +186,10 @@ def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: in
 
     keys = [k for k, r in readings.items() if r.text]
     out, taken, doubted = dict(readings), {}, {}
+
+    def numeric_cell(key) -> bool:
+        return key[0] != "line" and key[0] >= depth and key[1] in numeric_cols
+
     for k, again in zip(keys, ocr_rec.read_images([images[k] for k in keys])):
         first = readings[k]
         if not again.text:
@@ -199,9 +204,10 @@ def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: in
             take = sure and (unsure or other_digits) and len(WORD_CHARS.findall(again.text)) >= 2
             doubt = not take and other_digits
         else:
-            numeric = k[0] >= depth and k[1] in numeric_cols
-            take = sure and (not numeric or (unsure and NUMBER.match(again.text)))
+            take = sure and (not numeric_cell(k) or (unsure and NUMBER.match(again.text)))
             doubt = not take
+        if not take and not numeric_cell(k) and (merged := _line_by_line(first, again)) is not None:
+            take, again = True, merged  # a sure line of a multi-line cell, the other lines Tesseract's
         if take:
             out[k], taken[k] = again, (first, again)
         elif doubt:
@@ -209,6 +215,22 @@ def _cross_check(readings: dict, images: dict, numeric_cols: set[int], depth: in
             out[k] = replace(first, confidence=low, mean=None if first.mean is None else min(first.mean, low))
             doubted[k] = (first, again)
     return out, taken, doubted
+
+
+def _line_by_line(first, again):
+    """A multi-line text cell PP-OCR is not sure of as a whole (a speck read on one line): the
+    lines it is sure of, where Tesseract read the same number of lines, and Tesseract's others.
+    None when that changes nothing."""
+    mine = first.text.split("\n")
+    if len(mine) < 2 or len(mine) != len(again.lines):
+        return None
+    picked = [(t, s) if s >= SECOND_READER_ACCEPT else (m, min(s, first.confidence or 0))
+              for m, (t, s) in zip(mine, again.lines)]
+    if all(_same_text(m, t) for m, (t, _) in zip(mine, picked)):
+        return None
+    scores = [s for _, s in picked]
+    return replace(again, text="\n".join(t for t, _ in picked), confidence=round(min(scores), 1),
+                   mean=round(sum(scores) / len(scores), 1), lines=())
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -39,6 +39,7 @@ class Reading:
     text: str
     confidence: float | None  # weakest word, 0..100; None when nothing was read
     mean: float | None = None  # mean over the words
+    lines: tuple = ()  # (text, score) of each line, where the reader scores lines (PP-OCR)
 
     def better_than(self, other: "Reading") -> bool:
         return (self.confidence or -1) > (other.confidence or -1)

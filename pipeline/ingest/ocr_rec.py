@@ -49,7 +49,8 @@ def read_images(images: list) -> list[Reading]:
             out.append(NOTHING)
             continue
         scores = [100 * float(s) for _, s in read]
-        out.append(Reading("\n".join(texts), round(min(scores), 1), round(sum(scores) / len(scores), 1)))
+        out.append(Reading("\n".join(texts), round(min(scores), 1), round(sum(scores) / len(scores), 1),
+                           lines=tuple(zip(texts, (round(v, 1) for v in scores)))))
     return out
 
 
