@@ -53,11 +53,9 @@ def collect(paths: Iterable) -> list[tuple[Path, str]]:
     return found
 
 
-def run_batch(paths: Iterable, out_dir: Path, db: Optional[Database] = None, force: bool = False,
+def run_batch(jobs: Iterable[tuple[Path, str]], out_dir: Path, db: Optional[Database] = None, force: bool = False,
               on_file: Optional[Callable[[Path, str], None]] = None) -> Summary:
-    """Extract every file of `paths` (files and folders, or the (file, key) pairs collect gives)."""
-    paths = list(paths)
-    jobs = paths if all(isinstance(p, tuple) for p in paths) else collect(paths)
+    """Extract every (file, key) of `jobs`, as collect() gives them: run_batch(collect(["raw/"]), …)."""
     summary = Summary()
     for path, key in jobs:
         status = _one(path, key, Path(out_dir), db, force, summary)

@@ -73,8 +73,8 @@ def run(paths, out_dir: Path, db_url: str, force: bool, strict: bool) -> None:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     db = None if db_url == "none" else _open_database(db_url)
-    files = collect(paths)
-    bar = tqdm(total=len(files), unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
+    jobs = collect(paths)
+    bar = tqdm(total=len(jobs), unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
 
     def on_file(path: Path, status: str) -> None:
         bar.set_postfix_str(path.name[-40:])
@@ -82,7 +82,7 @@ def run(paths, out_dir: Path, db_url: str, force: bool, strict: bool) -> None:
         if status == "failed":
             bar.clear()
 
-    summary = run_batch(files, out_dir, db, force=force, on_file=on_file)
+    summary = run_batch(jobs, out_dir, db, force=force, on_file=on_file)
     bar.close()
     for f in summary.failed:
         click.echo(f"FAILED {f.path}: {f.message} [{f.code}, {f.stage}]", err=True)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from pipeline import process
-from pipeline.batch import run_batch
+from pipeline.batch import collect, run_batch
 from pipeline.cli import main
 from pipeline.errors import DocumentLoadError
 from pipeline.export import Database
@@ -68,7 +68,7 @@ def test_batch_goes_on_and_keeps_what_was_extracted(tmp_path):
     shutil.copy(good, inputs / "m-good.docx")
     shutil.copy(BAD / "zip-bomb.docx", inputs / "z-bomb.docx")
     db = Database(f"sqlite:///{tmp_path / 'n.db'}")
-    summary = run_batch([inputs], tmp_path / "out", db)
+    summary = run_batch(collect([inputs]), tmp_path / "out", db)
 
     assert [p.name for p in summary.done] == ["m-good.docx"]
     assert sorted(f.path.name for f in summary.failed) == ["a-empty.pdf", "z-bomb.docx"]
@@ -105,7 +105,7 @@ def test_same_name_in_two_folders_and_a_new_version(tmp_path, monkeypatch):
         (inputs / year).mkdir(parents=True)
         shutil.copy(DATA / "txt" / src, inputs / year / "通知.txt")
     db = Database(f"sqlite:///{tmp_path / 'n.db'}")
-    first = run_batch([inputs], tmp_path / "out", db)
+    first = run_batch(collect([inputs]), tmp_path / "out", db)
     assert len(first.done) == 2
     numbers = {k: json.loads((tmp_path / "out" / k / "通知.txt.json").read_text(encoding="utf-8"))["doc"]["doc_number"]
                for k in ("2021", "2011")}
@@ -113,6 +113,6 @@ def test_same_name_in_two_folders_and_a_new_version(tmp_path, monkeypatch):
     with db.engine.connect() as c:
         assert sorted(c.execute(select(documents.c.name)).scalars()) == ["2011/通知.txt", "2021/通知.txt"]
 
-    assert len(run_batch([inputs], tmp_path / "out", db).skipped) == 2
+    assert len(run_batch(collect([inputs]), tmp_path / "out", db).skipped) == 2
     monkeypatch.setattr(batch, "__version__", "99.0")
-    assert len(run_batch([inputs], tmp_path / "out", db).done) == 2
+    assert len(run_batch(collect([inputs]), tmp_path / "out", db).done) == 2
