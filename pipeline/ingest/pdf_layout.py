@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest.furniture import PAGE_NUMBER
+from pipeline.ingest.furniture import DATE_LINE, PAGE_NUMBER
 from pipeline.ingest.pdf_lines import Line, body_size, chars_to_lines, merge_row_pieces
 from pipeline.model import BBox, Block, Finding, Provenance
 
 RUNNING_HEAD_EDGE = 0.07  # share of the page height at top and bottom where running heads live
 CREDIT = re.compile(r"(供图|供稿|摄影?|图片来源|圖片來源|摄$|/摄|记者.{0,6}摄)")
-# A 成文日期 line (2023年3月5日, 二〇二三年三月五日, （2011年10月10日）): a block of its own.
-DATE_LINE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                       r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[）)]?\s*$")
 
 
 def page_blocks(page, page_no: int, exclude: list[BBox]) -> tuple[list[Block], list[Finding]]:

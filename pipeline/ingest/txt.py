@@ -16,13 +16,12 @@ txt_tables; their lines take no part in paragraphs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
-from pipeline.ingest.furniture import PAGE_NUMBER
+from pipeline.ingest.furniture import DATE_LINE, PAGE_NUMBER
 from pipeline.ingest.source import source_info
 from pipeline.ingest.text_decode import decode_text
-from pipeline.ingest.txt_tables import find_tables
+from pipeline.ingest.txt_tables import display_width, find_tables
 from pipeline.model import Block, Finding, Provenance, RawDocument
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -32,17 +31,11 @@ FULL_LINE = 0.85  # share of the usual full width that counts as a wrapped line
 HEADING_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
                           r"|\d{1,2}\s*[、.．](?!\d)|附\s*件\s*\d*\s*$)")
 HEADING_MAX = 40
-DATE_LINE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                       r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[）)]?\s*$")
 # 附件：…任务分解表 / 2.…建设任务表: a whole 附件 entry (a title does not end in mid-word on 表, 案, 点 …)
 ATTACHMENT_ENTRY = re.compile(r"^(?:附\s*件\s*\d*\s*[:：]\s*(?:\d{1,2}\s*[、.．])?|\d{1,2}\s*[、.．])[^，。；：,;:]*"
                               r"(?:表|案|法|准|单|则|点|划|知|见|录|书|函|告|规定|制度|要求)\s*[；;。.]?$")
 # 1.… / 附件：1.… (a digit after the stop only as a year: 2.2022年…, not the decimal 2.5万)
 LIST_ITEM = re.compile(r"^\s*(?:附\s*件\s*[:：]\s*)?(\d{1,2})\s*[、.．](?:(?!\d)|(?=\d{4}\D))")
-
-
-def display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s.rstrip())
 
 
 def text_lines(text: str) -> list[tuple[int, int, str]]:

@@ -57,7 +57,9 @@ Item = tuple[int, int, str]  # (1-based line, page or 0, text) as txt.text_lines
 
 
 def display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s.strip())
+    """Columns a line takes in a fixed-width dump, leading white space included (a CJK character
+    takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s.rstrip())
 
 
 @dataclass
@@ -167,7 +169,7 @@ def _read_table(lines: list[Item], start: int, header: list[str], full: int, bod
     k = len(header)
     rows: list[_Row] = []
     numbered = False  # rows keyed 1, 2, 3 … (a 序号 column) instead of by a label
-    widest = max(display_width(lines[n][2]) for n in range(start, body))
+    widest = max(display_width(lines[n][2].strip()) for n in range(start, body))
     end = i = body
     while i < len(lines):
         _, _, raw = lines[i]
