@@ -28,7 +28,7 @@ from typing import Optional
 from pipeline.extract.metric import metric_of
 from pipeline.extract.passages import Passage, blocks_to_passages, clauses, enclosing, sentences, tidy
 from pipeline.model import Goal, RawDocument
-from pipeline.normalize.quantities import Quantity, find_quantities
+from pipeline.normalize.quantities import RATE_UNITS, Quantity, find_quantities
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def passage_to_goals(passage: Passage, sections: dict[int, list[str]], year: Opt
             text=tidy(text[c0:c1]), value=q.value, unit=q.unit, comparator=q.comparator,
             metric=metric_of(text[c0:q.span[0]], text[q.span[1]:c1]),
             period=period_of(text[c0:q.span[0]], text[s0:s1]),
-            growth=bool(q.unit in ("%", "‰", "个百分点") and GROWTH_RE.search(text[c0:q.span[0]])),
+            growth=bool((q.unit in RATE_UNITS or q.unit == "个百分点") and GROWTH_RE.search(text[c0:q.span[0]])),
             quantity=tidy(q.text), section=section, prov=prov))
     return out
 

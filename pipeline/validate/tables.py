@@ -12,10 +12,9 @@ from typing import Optional
 
 from pipeline.extract.table_cells import is_blank, is_blank_mark, is_subtotal_label
 from pipeline.model import Column, Finding, Goal, Notice, Number, Table
-from pipeline.normalize.quantities import MULTIPLIERS
+from pipeline.normalize.quantities import MULTIPLIERS, RATE_UNITS
 
 SAME_COUNT = {"名": "人", "位": "人"}  # counters of people are one unit
-RATE_UNITS = {"%", "‰"}
 RATE_NAME = re.compile(r"(率|比例|占比|比重)$")
 MIN_SHARED = 2  # character pairs a goal must share with a column name to be compared
 # A per-unit amount (每家给予资助经费五万元, 人均, 平均, 每人) is not a total: never compared with
