@@ -7,8 +7,10 @@ import pytest
 from pipeline.ingest import html
 from pipeline.normalize import normalize
 
+from .conftest import RAW
+
 DATA = Path(__file__).parent / "data" / "html"
-PAGE = DATA / "acftu-2022-work-points.html"
+PAGE = RAW / "acftu-2022-work-points.html"  # the sample notice itself; DATA holds its truth text
 
 
 def _reencode(tmp_path, encoding, declare):

@@ -8,6 +8,8 @@ import pytest
 from pipeline.extract.metadata import extract_metadata
 from tests.extract_helpers import make_doc
 
+from .conftest import RAW
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -52,10 +54,10 @@ def test_attachments_matched_by_title_with_numbering_findings(processed):
 
 
 @pytest.mark.parametrize("path,title,issuer,date", [
-    ("html/acftu-2022-work-points.html", "全国总工会劳动和经济工作部2022年工作要点", "中华全国总工会劳动和经济工作部", "2022-02-25"),
-    ("txt/pds-2011-2015-competition-plan.txt", "平顶山市总工会2011-2015年劳动竞赛规划", "平顶山市总工会", "2011-10-10"),
-    ("pdf/pds-union-news-2023-03.pdf", "市总工会确定全年工作“路线图”", None, None),
+    (RAW / "acftu-2022-work-points.html", "全国总工会劳动和经济工作部2022年工作要点", "中华全国总工会劳动和经济工作部", "2022-02-25"),
+    (DATA / "txt/pds-2011-2015-competition-plan.txt", "平顶山市总工会2011-2015年劳动竞赛规划", "平顶山市总工会", "2011-10-10"),
+    (DATA / "pdf/pds-union-news-2023-03.pdf", "市总工会确定全年工作“路线图”", None, None),
 ])
 def test_sample_notices(processed, path, title, issuer, date):
-    meta = processed(DATA / path).doc
+    meta = processed(path).doc
     assert (meta.title, meta.issuer, meta.date) == (title, issuer, date)

@@ -8,6 +8,8 @@ import pytest
 from pipeline.extract.outline import extract_outline, section_paths
 from tests.extract_helpers import make_doc
 
+from .conftest import RAW
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -30,9 +32,9 @@ def test_numbering_restart_under_a_heading_nests():
                       (1, "产改行动专案"), (2, "主要措施")]
 
 
-@pytest.mark.parametrize("path", ["html/acftu-2022-work-points.html", "pdf/acftu-2022-work-points.pdf"])
+@pytest.mark.parametrize("path", [RAW / "acftu-2022-work-points.html", DATA / "pdf/acftu-2022-work-points.pdf"])
 def test_acftu_work_points_have_7_sections_and_30_items(processed, path):
-    outline = processed(DATA / path).outline
+    outline = processed(path).outline
     assert sum(n.level == 1 for n in outline) == 7
     items = [n for n in outline if n.level == 2]
     assert len(items) == 30 and [n.marker for n in items] == [f"{i}." for i in range(1, 31)]
