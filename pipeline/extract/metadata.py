@@ -384,13 +384,6 @@ def date_under_title(head: list[Block]) -> Optional[str]:
     return None
 
 
-def recipients(doc: RawDocument) -> list[str]:
-    """主送机关: the short passage at the top that ends with ：, without the title lines
-    it runs on from, split at 、 and ，."""
-    prose = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "caption") and not is_furniture(b)]
-    return head_parts(prose[:HEAD_BLOCKS], blocks_to_passages(doc)).recipients
-
-
 def _split_outside_parens(text: str) -> list[str]:
     parts, depth, cur = [], 0, ""
     for c in text:
