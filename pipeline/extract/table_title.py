@@ -23,12 +23,6 @@ MAX_TITLE = 60
 TITLE_UNIT = re.compile(r"[（(]?(?:计量|金额|数量)?单位\s*[:：]\s*(?P<unit>[^（）()：:\s]{1,4})[）)]?$")
 
 
-def table_title(blocks: list[Block], table_block: Block) -> tuple[Optional[str], Optional[str]]:
-    """(title, attachment) for the table starting at table_block."""
-    title, attachment, _ = table_caption(blocks, table_block)
-    return title, attachment
-
-
 def table_caption(blocks: list[Block], table_block: Block) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(title, attachment, unit) for the table starting at table_block. A line naming only a
     unit (单位：个, （单位：万元）) is no title: its unit is the unit of the table's columns

@@ -177,18 +177,14 @@ def join_caption_lines(caps: list[Line], size: float) -> list[Line]:
 
 # ---------------------------------------------------------------- regions
 
-def xy_cut(lines: list[Line], size: float) -> list[list[Line]]:
-    """Recursive XY-cut: a vertical gutter through the whole region splits it into columns
-    (left to right); else a wide horizontal gap splits it into bands (top to bottom)."""
-    return [r for r, _ in xy_cut_framed(lines, size)]
-
-
 Frame = tuple[float, float]  # the left and right margins of a column's body text
 
 
 def xy_cut_framed(lines: list[Line], size: float, frame: Frame | None = None) -> list[tuple[list[Line], Frame]]:
-    """xy_cut, each region with the margins of the column it stands in (the page when no
-    gutter splits it): a band of two right-aligned lines (a 落款) measured on its own would
+    """Recursive XY-cut: a vertical gutter through the whole region splits it into columns
+    (left to right); else a wide horizontal gap splits it into bands (top to bottom). Each
+    region comes with the margins of the column it stands in (the page when no gutter splits
+    it): a band of two right-aligned lines (a 落款) measured on its own would
     have its own edges as margins, and its lines would read as one wrapped paragraph."""
     if not lines:
         return []
